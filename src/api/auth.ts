@@ -1,0 +1,23 @@
+// Writes need `Authorization: Bearer <token>`; reads are open. Compared in constant time.
+import { timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { ShiplogError } from '../lib/errors.ts';
+import type { AppDeps } from './deps.ts';
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function requireToken(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
+    if (!token) throw new ShiplogError('unauthorized', `${c.req.method} ${c.req.path} needs "Authorization: Bearer <token>"`);
+    if (!deps.tokens.some((t) => same(t, token))) {
+      throw new ShiplogError('unauthorized', `${c.req.method} ${c.req.path}: the bearer token is not valid`);
+    }
+    await next();
+  };
+}

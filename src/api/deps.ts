@@ -1,0 +1,16 @@
+// What createApp needs, injected: no module-level pools, config or clocks.
+import type { Config } from '../config/schema.ts';
+import type { Logger } from '../lib/log.ts';
+import type { Store } from '../store/index.ts';
+
+export interface AppDeps {
+  store: Store;
+  config: Readonly<Config>;
+  log: Logger;
+  clock: () => Date;
+  fetch: typeof fetch;
+  /** Bearer tokens accepted for writes: server.token and the local CLI token of this run. */
+  tokens: string[];
+  /** Folder of the built web UI (dist/web), when present. */
+  webRoot?: string;
+}

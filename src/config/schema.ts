@@ -1,0 +1,41 @@
+// The shape of shiplog.yaml, composed from each source's own schema (sources.<name>).
+import { z } from 'zod';
+import { SOURCES } from '../sources/registry.ts';
+
+const sourcesShape = Object.fromEntries(SOURCES.map((s) => [s.name, s.configSchema.optional()]));
+
+export const configSchema = z
+  .object({
+    db: z.string().min(1).optional(),
+    server: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        /** Where a running shiplog server is, for CLI clients on other machines (deployers). */
+        url: z.url().optional(),
+        /** Bearer token for writes (window/deploy events, imports). */
+        token: z.string().min(8).optional(),
+        /** Spool file for deploy events that could not reach the server. */
+        spool: z.string().optional(),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 8080 }),
+    sql: z
+      .object({
+        row_limit: z.number().int().positive().default(10_000),
+        timeout_ms: z.number().int().positive().default(10_000),
+      })
+      .strict()
+      .default({ row_limit: 10_000, timeout_ms: 10_000 }),
+    sources: z.object(sourcesShape).strict().default({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Dotted paths of secret values, hidden by `shiplog config`. */
+export function secretPaths(): string[] {
+  const out = ['server.token'];
+  for (const s of SOURCES) for (const k of s.secrets ?? []) out.push(`sources.${s.name}.${k}`);
+  return out;
+}

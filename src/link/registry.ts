@@ -1,0 +1,12 @@
+// Cross-entity link rules that need more than one source (a Change-Id in a commit and
+// a change from Gerrit, a Jenkins build URL and a Zuul report…). Each rule is one .sql
+// file in this folder returning (src_key, dst_key, evidence, confidence, first_seen_at);
+// one line here per rule. Links a single record proves are made in normalize instead.
+
+export interface LinkRule {
+  rule: string;
+  file: string; // relative to src/link/
+  description: string;
+}
+
+export const LINK_RULES: LinkRule[] = [];

@@ -1,0 +1,34 @@
+// The store contract every engine implements (DuckDB today). Callers see plain JS
+// values (Date, number, string, boolean, null, arrays) and table-shaped rows whose
+// field names are the public column names; no engine types leak past the driver.
+
+export type Value = string | number | boolean | Date | null | string[] | number[];
+export type Row = Record<string, unknown>;
+export type Params = unknown[];
+
+export interface UpsertCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface QueryResult {
+  columns: { name: string; type: string }[];
+  rows: Row[];
+}
+
+export interface Store {
+  readonly path: string;
+  /** Rows of a query, values converted to plain JS. */
+  all<T = Row>(sql: string, params?: Params): Promise<T[]>;
+  /** Rows plus column names and engine types (for the SQL console and exports). */
+  query(sql: string, params?: Params): Promise<QueryResult>;
+  run(sql: string, params?: Params): Promise<void>;
+  /** Runs fn inside BEGIN/COMMIT; ROLLBACK on error. Transactions are serialised. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Idempotent insert-or-replace by the table's key columns (src/store/tables.ts). */
+  upsert(table: string, rows: Row[]): Promise<UpsertCounts>;
+  /** Runs a read-only query on its own connection, interrupted after timeoutMs. */
+  readOnlyQuery(sql: string, opts: { limit: number; timeoutMs: number }): Promise<QueryResult & { truncated: boolean }>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,124 @@
+// The sync pipeline: collect → raw → normalize → upsert, one transaction per batch
+// together with the cursor, so a kill at any moment loses nothing and a re-run resumes
+// where the last committed batch ended. Then derive and link, also transactional.
+import { describeError } from '../lib/errors.ts';
+import type { Logger } from '../lib/log.ts';
+import type { Store, UpsertCounts } from '../store/index.ts';
+import type { Batch, NormalizeResult, RawRecord, Source } from '../sources/types.ts';
+import { runLinkRules } from '../link/run.ts';
+import { rejectRows, storeRaw, toRawRecord } from './raw.ts';
+import { addCounts, emptySummary, type SourceSummary } from './summary.ts';
+
+export interface PipelineDeps {
+  store: Store;
+  log: Logger;
+  clock: () => Date;
+  fetch: typeof fetch;
+  onProgress?: (ev: { source: string; scope: string; done: number; total?: number }) => void;
+  signal?: AbortSignal;
+}
+
+export interface RunInput<C> {
+  source: Source<C>;
+  config: C | undefined;
+  paths: string[];
+  options: Record<string, unknown>;
+}
+
+/** Upserts a normalize/derive result and its rejects inside the given transaction. */
+export async function applyResult(
+  tx: Store,
+  summary: SourceSummary,
+  source: string,
+  scope: string,
+  result: NormalizeResult,
+  rejectedAt: (rawId?: string) => Date,
+): Promise<void> {
+  for (const [table, rows] of Object.entries(result.rows)) {
+    if (!rows || rows.length === 0) continue;
+    const counts: UpsertCounts = await tx.upsert(table, rows);
+    addCounts(summary, table, counts);
+  }
+  if (result.rejects.length > 0) {
+    const rows = result.rejects.map((r) => rejectRows(source, scope, [r], rejectedAt(r.rawId))[0]);
+    const counts = await tx.upsert('rejects', rows);
+    summary.rejected += counts.new;
+  }
+}
+
+async function saveState(tx: Store, source: string, scope: string, patch: Record<string, unknown>): Promise<void> {
+  const [prev] = await tx.all<Record<string, unknown>>(
+    'SELECT * FROM sync_state WHERE source = $1 AND scope = $2',
+    [source, scope],
+  );
+  await tx.upsert('sync_state', [{ source, scope, items_total: 0, ...prev, ...patch }]);
+}
+
+async function runBatch<C>(deps: PipelineDeps, input: RunInput<C>, scope: string, batch: Batch, summary: SourceSummary) {
+  const { source } = input;
+  const now = deps.clock();
+  const records = batch.items.map((item) => toRawRecord(source.name, scope, item, now));
+  await deps.store.transaction(async (tx) => {
+    const fresh: RawRecord[] = await storeRaw(tx, records);
+    summary.raw += fresh.length;
+    summary.seen += records.length;
+    const fetchedAt = new Map(fresh.map((r) => [r.rawId, r.fetchedAt]));
+    const result = source.normalize(fresh, { source: source.name, scope });
+    result.rejects.push(...(batch.rejects ?? []));
+    await applyResult(tx, summary, source.name, scope, result, (id) => (id && fetchedAt.get(id)) || now);
+    const patch: Record<string, unknown> = { last_run_at: now };
+    if (batch.cursor !== undefined) patch.cursor = batch.cursor;
+    const [prev] = await tx.all<{ items_total: number }>(
+      'SELECT items_total FROM sync_state WHERE source = $1 AND scope = $2', [source.name, scope]);
+    patch.items_total = (prev?.items_total ?? 0) + fresh.length;
+    await saveState(tx, source.name, scope, patch);
+  });
+}
+
+/** Runs derive() of a source and the link rules, in one transaction. */
+export async function deriveAndLink(store: Store, source: Source<unknown>, scopes: string[], summary: SourceSummary, clock: () => Date) {
+  await store.transaction(async (tx) => {
+    if (source.derive) {
+      const res = await source.derive((sql, params) => tx.all(sql, params), { scopes });
+      for (const d of res.deletes ?? []) await tx.run(`DELETE FROM "${d.table}" WHERE ${d.where}`, d.params);
+      await applyResult(tx, summary, source.name, 'derive', res, () => clock());
+      for (const st of res.statements ?? []) await tx.run(st.sql, st.params);
+    }
+    const linkCounts = await runLinkRules(tx);
+    summary.links += linkCounts;
+  });
+}
+
+/** Collects and ingests every scope of one source; a failing scope is recorded and reported. */
+export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Promise<SourceSummary> {
+  const { source } = input;
+  const started = Date.now();
+  const summary = emptySummary(source.name);
+  const scopes = source.scopes({ config: input.config, paths: input.paths, options: input.options });
+  for (const scope of scopes) {
+    const [state] = await deps.store.all<{ cursor: string | null }>(
+      'SELECT cursor FROM sync_state WHERE source = $1 AND scope = $2',
+      [source.name, scope],
+    );
+    const ctx = {
+      source: source.name, scope, cursor: state?.cursor ?? null, config: input.config,
+      paths: input.paths, options: input.options, fetch: deps.fetch, clock: deps.clock,
+      log: deps.log, signal: deps.signal,
+    };
+    try {
+      for await (const batch of source.collect(ctx)) {
+        await runBatch(deps, input, scope, batch, summary);
+        if (batch.progress) deps.onProgress?.({ source: source.name, scope, ...batch.progress });
+      }
+      await deps.store.transaction((tx) => saveState(tx, source.name, scope, { last_success_at: deps.clock(), last_error: null }));
+    } catch (err) {
+      const message = `${source.name} ${scope}: ${describeError(err)}`;
+      summary.errors.push(message);
+      deps.log.error({ err, source: source.name, scope }, 'collect failed');
+      await deps.store.transaction((tx) => saveState(tx, source.name, scope, { last_run_at: deps.clock(), last_error: message }));
+    }
+  }
+  await deriveAndLink(deps.store, source as Source<unknown>, scopes, summary, deps.clock);
+  summary.durationMs = Date.now() - started;
+  return summary;
+}

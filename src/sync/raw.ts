@@ -1,0 +1,69 @@
+// Raw first: writes collected items unchanged into raw_records (identical content is
+// stored once) and reads them back for normalize and renormalize.
+import { sha256 } from '../lib/hash.ts';
+import type { Store } from '../store/index.ts';
+import type { RawItem, RawRecord, Reject } from '../sources/types.ts';
+import { shortHash } from '../lib/hash.ts';
+
+export function rawIdOf(source: string, kind: string, key: string, contentHash: string): string {
+  return `${source}:${kind}:${key}#${contentHash.slice(0, 16)}`;
+}
+
+export function toRawRecord(source: string, scope: string, item: RawItem, now: Date): RawRecord {
+  const contentHash = sha256(item.payload);
+  return {
+    rawId: rawIdOf(source, item.kind, item.key, contentHash),
+    source,
+    scope,
+    kind: item.kind,
+    key: item.key,
+    url: item.url ?? null,
+    payload: item.payload,
+    contentHash,
+    fetchedAt: item.fetchedAt ?? now,
+  };
+}
+
+/** Stores the records not yet present; returns only those (the ones to normalize). */
+export async function storeRaw(tx: Store, records: RawRecord[]): Promise<RawRecord[]> {
+  if (records.length === 0) return [];
+  const unique = new Map(records.map((r) => [r.rawId, r]));
+  const existing = new Set<string>();
+  const ids = [...unique.keys()];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
+    const found = await tx.all<{ raw_id: string }>(
+      'SELECT raw_id FROM raw_records WHERE raw_id IN (SELECT unnest($1::VARCHAR[]))',
+      [chunk],
+    );
+    for (const f of found) existing.add(f.raw_id);
+  }
+  const fresh = [...unique.values()].filter((r) => !existing.has(r.rawId));
+  if (fresh.length === 0) return [];
+  const [{ seq }] = await tx.all<{ seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM raw_records');
+  await tx.upsert(
+    'raw_records',
+    fresh.map((r, i) => ({
+      raw_id: r.rawId, source: r.source, scope: r.scope, kind: r.kind, key: r.key,
+      fetched_at: r.fetchedAt, url: r.url, payload: r.payload, content_hash: r.contentHash, seq: seq + i + 1,
+    })),
+  );
+  return fresh;
+}
+
+export function rowToRawRecord(r: Record<string, unknown>): RawRecord {
+  return {
+    rawId: String(r.raw_id), source: String(r.source), scope: String(r.scope), kind: String(r.kind),
+    key: String(r.key), url: (r.url as string | null) ?? null, payload: String(r.payload),
+    contentHash: String(r.content_hash), fetchedAt: r.fetched_at as Date,
+  };
+}
+
+/** Reject rows, with deterministic ids so re-runs and renormalize do not duplicate them. */
+export function rejectRows(source: string, scope: string, rejects: Reject[], at: Date): Record<string, unknown>[] {
+  return rejects.map((r) => ({
+    reject_id: `${r.rawId ?? `${source}:${r.location ?? r.key ?? ''}`}|${shortHash(r.reason, r.location, r.key)}`,
+    source, scope, raw_id: r.rawId ?? null, kind: r.kind ?? null, key: r.key ?? null,
+    location: r.location ?? null, reason: r.reason, rejected_at: at,
+  }));
+}

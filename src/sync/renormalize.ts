@@ -1,0 +1,54 @@
+// Rebuilds entity rows from raw_records with no I/O: after a parser fix, history is
+// re-derived offline. Deletes what the sources' raw records produced, replays the raw
+// records in arrival order, then derives and links, all in one transaction.
+import type { Store } from '../store/index.ts';
+import { ENTITY_TABLES } from '../store/tables.ts';
+import type { Source } from '../sources/types.ts';
+import { applyResult, deriveAndLink } from './pipeline.ts';
+import { rowToRawRecord } from './raw.ts';
+import { emptySummary, type SourceSummary } from './summary.ts';
+
+const CHUNK = 2000;
+
+export async function renormalize(
+  store: Store,
+  sources: Source<unknown>[],
+  clock: () => Date,
+  onProgress?: (source: string, done: number, total: number) => void,
+): Promise<SourceSummary[]> {
+  const out: SourceSummary[] = [];
+  for (const source of sources) {
+    const started = Date.now();
+    const summary = emptySummary(source.name);
+    await store.transaction(async (tx) => {
+      for (const table of ENTITY_TABLES) {
+        await tx.run(`DELETE FROM "${table}" WHERE starts_with(raw_id, $1)`, [`${source.name}:`]);
+      }
+      const [{ total }] = await tx.all<{ total: number }>('SELECT count(*) AS total FROM raw_records WHERE source = $1', [source.name]);
+      let lastSeq = 0;
+      for (;;) {
+        const rows = await tx.all<Record<string, unknown>>(
+          'SELECT * FROM raw_records WHERE source = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [source.name, lastSeq, CHUNK],
+        );
+        if (rows.length === 0) break;
+        lastSeq = Number(rows[rows.length - 1].seq);
+        const records = rows.map(rowToRawRecord);
+        const byScope = new Map<string, typeof records>();
+        for (const r of records) byScope.set(r.scope, [...(byScope.get(r.scope) ?? []), r]);
+        const fetchedAt = new Map(records.map((r) => [r.rawId, r.fetchedAt]));
+        for (const [scope, recs] of byScope) {
+          const res = source.normalize(recs, { source: source.name, scope });
+          await applyResult(tx, summary, source.name, scope, res, (id) => (id && fetchedAt.get(id)) || clock());
+        }
+        summary.seen += rows.length;
+        onProgress?.(source.name, summary.seen, total);
+      }
+    });
+    const scopes = (await store.all<{ scope: string }>('SELECT DISTINCT scope FROM raw_records WHERE source = $1', [source.name])).map((r) => r.scope);
+    await deriveAndLink(store, source, scopes, summary, clock);
+    summary.durationMs = Date.now() - started;
+    out.push(summary);
+  }
+  return out;
+}

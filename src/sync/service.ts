@@ -1,0 +1,66 @@
+// The operations both the CLI and the API offer: import files, sync from configured
+// sources, renormalize, and the status of every source. Thin over the pipeline.
+import type { Config } from '../config/schema.ts';
+import { ShiplogError } from '../lib/errors.ts';
+import type { Logger } from '../lib/log.ts';
+import type { Store } from '../store/index.ts';
+import { findSource, SOURCES } from '../sources/registry.ts';
+import type { Source } from '../sources/types.ts';
+import { runSource } from './pipeline.ts';
+import { renormalize } from './renormalize.ts';
+import type { SourceSummary } from './summary.ts';
+
+export interface ServiceDeps {
+  store: Store;
+  config: Readonly<Config>;
+  log: Logger;
+  clock: () => Date;
+  fetch: typeof fetch;
+  onProgress?: (ev: { source: string; scope: string; done: number; total?: number }) => void;
+}
+
+function sourceOrThrow(name: string): Source<any> {
+  const s = findSource(name);
+  if (!s) throw new ShiplogError('bad_request', `unknown source "${name}" (known: ${SOURCES.map((x) => x.name).join(', ')})`);
+  return s;
+}
+
+function sourceConfig(config: Readonly<Config>, name: string): unknown {
+  return (config.sources as Record<string, unknown>)[name];
+}
+
+export async function importPaths(
+  deps: ServiceDeps,
+  sourceName: string,
+  paths: string[],
+  options: Record<string, unknown> = {},
+): Promise<SourceSummary> {
+  const source = sourceOrThrow(sourceName);
+  if (paths.length === 0) throw new ShiplogError('bad_request', `import ${sourceName}: give at least one path`);
+  return runSource(deps, { source, config: sourceConfig(deps.config, sourceName), paths, options });
+}
+
+/** Syncs the named sources, or every source that has a config section. */
+export async function syncSources(deps: ServiceDeps, names: string[] = []): Promise<SourceSummary[]> {
+  const configured = Object.keys(deps.config.sources ?? {});
+  const chosen = names.length > 0 ? names.map(sourceOrThrow) : SOURCES.filter((s) => configured.includes(s.name));
+  if (chosen.length === 0) {
+    throw new ShiplogError('config_invalid', 'nothing to sync: no source is configured under "sources:" in shiplog.yaml');
+  }
+  const out: SourceSummary[] = [];
+  for (const source of chosen) {
+    const config = sourceConfig(deps.config, source.name);
+    if (config === undefined) {
+      throw new ShiplogError('config_invalid', `sync ${source.name}: no "sources.${source.name}" section in the config`);
+    }
+    out.push(await runSource(deps, { source, config, paths: [], options: {} }));
+  }
+  return out;
+}
+
+export async function renormalizeSources(deps: ServiceDeps, names: string[] = []): Promise<SourceSummary[]> {
+  const sources = names.length > 0 ? names.map(sourceOrThrow) : SOURCES;
+  return renormalize(deps.store, sources, deps.clock, (source, done, total) =>
+    deps.onProgress?.({ source, scope: 'renormalize', done, total }),
+  );
+}

@@ -1,0 +1,46 @@
+// What `shiplog status` and GET /api/status show: per source and scope the last sync,
+// cursor, raw count, rejects and freshness; row counts per table.
+import type { Store } from '../store/index.ts';
+import { TABLE_KEYS } from '../store/tables.ts';
+
+export interface ScopeStatus {
+  source: string;
+  scope: string;
+  cursor: string | null;
+  last_run_at: Date | null;
+  last_success_at: Date | null;
+  last_error: string | null;
+  raw_records: number;
+  rejects: number;
+  age_s: number | null;
+}
+
+export interface Status {
+  scopes: ScopeStatus[];
+  tables: Record<string, number>;
+  rejects: { source: string; reason: string; count: number; example_location: string | null }[];
+}
+
+export async function readStatus(store: Store, now: Date): Promise<Status> {
+  const scopes = await store.all<ScopeStatus>(
+    `SELECT s.source, s.scope, s.cursor, s.last_run_at, s.last_success_at, s.last_error,
+            (SELECT count(*) FROM raw_records r WHERE r.source = s.source AND r.scope = s.scope) AS raw_records,
+            (SELECT count(*) FROM rejects j WHERE j.source = s.source AND j.scope = s.scope) AS rejects,
+            NULL AS age_s
+       FROM sync_state s ORDER BY s.source, s.scope`,
+  );
+  for (const s of scopes) {
+    s.age_s = s.last_success_at ? Math.round((now.getTime() - s.last_success_at.getTime()) / 1000) : null;
+  }
+  const tables: Record<string, number> = {};
+  const names = Object.keys(TABLE_KEYS);
+  const counts = await store.all<Record<string, number>>(
+    `SELECT ${names.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(', ')}`,
+  );
+  for (const t of names) tables[t] = Number(counts[0][t]);
+  const rejects = await store.all<Status['rejects'][number]>(
+    `SELECT source, reason, count(*) AS count, min(location) AS example_location
+       FROM rejects GROUP BY source, reason ORDER BY count DESC, source, reason LIMIT 200`,
+  );
+  return { scopes, tables, rejects };
+}

@@ -1,0 +1,53 @@
+// The per-source run summary: new / updated / unchanged rows per table, raw records
+// stored, rejects, links, errors and duration. Printed by the CLI, returned by the API.
+import type { UpsertCounts } from '../store/index.ts';
+
+export interface SourceSummary {
+  source: string;
+  seen: number; // raw items collected this run
+  raw: number; // of which new raw records
+  tables: Record<string, UpsertCounts>;
+  rejected: number;
+  links: number;
+  errors: string[];
+  durationMs: number;
+}
+
+export function emptySummary(source: string): SourceSummary {
+  return { source, seen: 0, raw: 0, tables: {}, rejected: 0, links: 0, errors: [], durationMs: 0 };
+}
+
+export function addCounts(s: SourceSummary, table: string, c: UpsertCounts): void {
+  const t = (s.tables[table] ??= { new: 0, updated: 0, unchanged: 0 });
+  t.new += c.new;
+  t.updated += c.updated;
+  t.unchanged += c.unchanged;
+}
+
+export function totals(s: SourceSummary): UpsertCounts {
+  const out = { new: 0, updated: 0, unchanged: 0 };
+  for (const c of Object.values(s.tables)) {
+    out.new += c.new;
+    out.updated += c.updated;
+    out.unchanged += c.unchanged;
+  }
+  return out;
+}
+
+/** Human lines: one per source, then one per table that changed. */
+export function formatSummary(summaries: SourceSummary[]): string {
+  const lines: string[] = [];
+  for (const s of summaries) {
+    const t = totals(s);
+    lines.push(
+      `${s.source}: ${s.seen} items (${s.raw} new raw), rows ${t.new} new / ${t.updated} updated / ${t.unchanged} unchanged, ` +
+        `${s.rejected} rejected, ${(s.durationMs / 1000).toFixed(1)} s`,
+    );
+    for (const [table, c] of Object.entries(s.tables)) {
+      if (table === 'links' || c.new + c.updated === 0) continue;
+      lines.push(`  ${table}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged`);
+    }
+    for (const e of s.errors) lines.push(`  error: ${e}`);
+  }
+  return lines.join('\n');
+}
