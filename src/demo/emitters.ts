@@ -1,0 +1,14 @@
+// Every demo emitter, one line each, in ingest order. An emitter writes the world in
+// one source's real wire format under `dir` and says what to import.
+import type { DemoWorld } from './types.ts';
+
+export interface DemoImport {
+  source: string;
+  paths: string[];
+  options?: Record<string, unknown>;
+}
+
+export type Emitter = (world: DemoWorld, dir: string) => Promise<DemoImport[]>;
+
+export const EMITTERS: { name: string; emit: Emitter }[] = [
+];
