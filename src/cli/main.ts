@@ -4,12 +4,14 @@ import { Command, CommanderError } from 'commander';
 import { describeError, exitCodeOf } from '../lib/errors.ts';
 import { CliEnv, type CliIO, type GlobalOptions } from './env.ts';
 import * as config from './commands/config.ts';
+import * as demo from './commands/demo.ts';
 import * as ingest from './commands/ingest.ts';
 import * as query from './commands/query.ts';
 import * as report from './commands/report.ts';
 import * as serve from './commands/serve.ts';
 
 const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
+  demo,
   ingest,
   query,
   report,

@@ -1,6 +1,7 @@
 // Every demo emitter, one line each, in ingest order. An emitter writes the world in
 // one source's real wire format under `dir` and says what to import.
 import type { DemoWorld } from './types.ts';
+import { emitGit } from './emit/git.ts';
 
 export interface DemoImport {
   source: string;
@@ -11,4 +12,5 @@ export interface DemoImport {
 export type Emitter = (world: DemoWorld, dir: string) => Promise<DemoImport[]>;
 
 export const EMITTERS: { name: string; emit: Emitter }[] = [
+  { name: 'git', emit: emitGit },
 ];

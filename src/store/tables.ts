@@ -28,6 +28,12 @@ export const TABLE_KEYS: Record<string, readonly string[]> = {
   log_entries: ['entry_key'],
 };
 
+/**
+ * Dimension tables whose rows many records mention (an author in every commit): the
+ * first record that names a key wins, so later mentions neither churn nor count as updates.
+ */
+export const INSERT_ONLY_TABLES = new Set(['identities', 'people']);
+
 /** Tables rebuilt from raw_records by renormalize (everything but provenance and cursors). */
 export const ENTITY_TABLES = Object.keys(TABLE_KEYS).filter(
   (t) => !['raw_records', 'sync_state'].includes(t),

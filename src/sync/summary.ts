@@ -51,3 +51,20 @@ export function formatSummary(summaries: SourceSummary[]): string {
   }
   return lines.join('\n');
 }
+
+/** One summary per source (a demo or multi-path import runs a source several times). */
+export function mergeSummaries(list: SourceSummary[]): SourceSummary[] {
+  const by = new Map<string, SourceSummary>();
+  for (const s of list) {
+    const m = by.get(s.source) ?? emptySummary(s.source);
+    m.seen += s.seen;
+    m.raw += s.raw;
+    m.rejected += s.rejected;
+    m.links = Math.max(m.links, s.links);
+    m.errors.push(...s.errors);
+    m.durationMs += s.durationMs;
+    for (const [t, c] of Object.entries(s.tables)) addCounts(m, t, c);
+    by.set(s.source, m);
+  }
+  return [...by.values()];
+}

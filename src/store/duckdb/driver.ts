@@ -4,7 +4,7 @@
 // there is no network, and read-only SQL must not be able to load code.
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeError, ShiplogError } from '../../lib/errors.ts';
-import { keyColumns } from '../tables.ts';
+import { INSERT_ONLY_TABLES, keyColumns } from '../tables.ts';
 import type { Params, QueryResult, Row, Store, UpsertCounts } from '../types.ts';
 import { refuseReason } from './readonly.ts';
 import { appendTyped, fromJS, toParam } from './values.ts';
@@ -92,7 +92,9 @@ class ConnectionOps {
               count(*) FILTER (WHERE t."${keys[0]}" IS NOT NULL AND t IS DISTINCT FROM s) AS updated
          FROM ${stage} s LEFT JOIN "${table}" t USING (${using})`,
     );
-    if (counts.updated > 0) {
+    if (INSERT_ONLY_TABLES.has(table)) {
+      counts.updated = 0;
+    } else if (counts.updated > 0) {
       await this.conn.run(`DELETE FROM "${table}" t USING ${stage} s WHERE ${on} AND t IS DISTINCT FROM s`);
     }
     if (counts.new + counts.updated > 0) {
