@@ -17,7 +17,15 @@ export const keys = {
   repo: (name: string) => `repo:${name}`,
   identity: (system: string, account: string) => `${system}:${account}`,
   logEntry: (source: string, id: string) => `${source}:${id}`,
+  testResult: (buildKey: string, suite: string | null, cls: string | null, name: string, n: string | number) =>
+    `${buildKey}/${suite ?? ''}/${cls ?? ''}/${name}#${n}`,
+  zuulQueueItem: (host: string, pipeline: string, item: string, enqueuedMs: number) => `zuul:${host}/${pipeline}/${item}/${enqueuedMs}`,
 } as const;
+
+/** A CI build URL as a build id: no scheme, query or trailing slash (host/ci/job/<job>/<n>). */
+export function buildIdFromUrl(url: string): string {
+  return url.trim().replace(/^[a-z]+:\/\//i, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+}
 
 /** "T123", "123" or 123 → "T123". */
 export function normalizeTaskId(id: string | number): string {

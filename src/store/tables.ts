@@ -26,6 +26,7 @@ export const TABLE_KEYS: Record<string, readonly string[]> = {
   repo_facts: ['fact_key'],
   links: ['src_key', 'dst_key', 'rule'],
   log_entries: ['entry_key'],
+  zuul_queue_items: ['item_key'],
 };
 
 /**
