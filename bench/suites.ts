@@ -1,0 +1,4 @@
+// Every benchmark suite, one line each: `npm run bench -- <name>` runs one.
+export const SUITES = {
+  'git-import': () => import('./git-import.ts'),
+};

@@ -1,0 +1,18 @@
+// Table contents for equality checks: every table ordered by its key columns.
+import { openStore } from '../../src/store/index.ts';
+import { TABLE_KEYS } from '../../src/store/tables.ts';
+
+export async function dumpTables(dbPath: string, opts: { omit?: Record<string, string[]> } = {}): Promise<Record<string, unknown[]>> {
+  const store = await openStore(dbPath, { readOnly: true });
+  try {
+    const out: Record<string, unknown[]> = {};
+    for (const [table, keys] of Object.entries(TABLE_KEYS)) {
+      const rows = await store.all<Record<string, unknown>>(`SELECT * FROM "${table}" ORDER BY ${keys.map((k) => `"${k}"`).join(', ')}`);
+      for (const col of opts.omit?.[table] ?? []) for (const r of rows) delete r[col];
+      out[table] = rows;
+    }
+    return out;
+  } finally {
+    await store.close();
+  }
+}
