@@ -5,20 +5,31 @@ import { ShiplogError } from '../lib/errors.ts';
 import type { AppDeps } from './deps.ts';
 import { errorResponse } from './errors.ts';
 import { registerCoreRoutes } from './routes/core.ts';
-import { registerHomeRoutes } from './routes/home.ts';
+import { registerEntityRoutes } from './routes/entities.ts';
+import { registerExploreRoutes } from './routes/explore.ts';
+import { registerMetaRoutes } from './routes/meta.ts';
+import { registerReportRoutes } from './routes/reports.ts';
+import { registerWebRoutes } from './routes/web.ts';
+import { RequestStats } from './telemetry.ts';
 
 const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerCoreRoutes,
-  registerHomeRoutes,
+  registerEntityRoutes,
+  registerReportRoutes,
+  registerExploreRoutes,
+  registerMetaRoutes,
+  registerWebRoutes,
 ];
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const full: AppDeps = { ...deps, stats: deps.stats ?? new RequestStats() };
+  app.use('*', full.stats!.middleware());
   app.onError((err, c) => {
     if (!(err instanceof ShiplogError)) deps.log.error({ err, path: c.req.path }, 'request failed');
     return errorResponse(c, err);
   });
   app.notFound((c) => errorResponse(c, new ShiplogError('not_found', `no route for ${c.req.method} ${c.req.path}`)));
-  for (const register of ROUTES) register(app, deps);
+  for (const register of ROUTES) register(app, full);
   return app;
 }

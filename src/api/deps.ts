@@ -2,6 +2,7 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Store } from '../store/index.ts';
+import type { RequestStats } from './telemetry.ts';
 
 export interface AppDeps {
   store: Store;
@@ -13,4 +14,6 @@ export interface AppDeps {
   tokens: string[];
   /** Folder of the built web UI (dist/web), when present. */
   webRoot?: string;
+  /** Request counts and latency for GET /metrics; createApp makes one when absent. */
+  stats?: RequestStats;
 }

@@ -2,53 +2,48 @@
 // server (import, sync, renormalize), so the server stays the only writer of the file.
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { ShiplogError } from '../../lib/errors.ts';
 import { readStatus } from '../../sync/status.ts';
 import { importPaths, renormalizeSources, syncSources } from '../../sync/service.ts';
 import { requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
+import { route } from '../openapi.ts';
+import { formatOf, respondTable } from '../query/format.ts';
 
-async function body<T>(c: { req: { json: () => Promise<unknown> } }, schema: z.ZodType<T>): Promise<T> {
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch (err) {
-    throw new ShiplogError('bad_request', 'request body is not JSON', { cause: err });
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new ShiplogError('bad_request', `body.${i.path.join('.') || '(root)'}: ${i.message}`);
-  }
-  return parsed.data;
-}
+const sqlBody = z.object({
+  sql: z.string().min(1).describe('one read-only SELECT (WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE)'),
+  limit: z.number().int().positive().optional().describe('row limit, at most sql.row_limit of the config'),
+  format: z.enum(['json', 'csv', 'parquet']).optional(),
+});
+const sourcesBody = z.object({ sources: z.array(z.string()).default([]) });
 
 export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
-  app.get('/api/health', (c) => c.json({ ok: true, db: deps.store.path }));
+  route(app, { method: 'get', path: '/api/health', tag: 'core', summary: 'Liveness: answers without touching the store' },
+    (c) => c.json({ ok: true, db: deps.store.path }));
 
-  app.get('/api/status', async (c) => c.json(await readStatus(deps.store, deps.clock())));
+  route(app, { method: 'get', path: '/api/status', tag: 'core', summary: 'Freshness, cursor, raw and reject counts per source scope; rows per table; rejects by reason' },
+    async (c) => c.json(await readStatus(deps.store, deps.clock())));
 
-  app.post('/api/sql', async (c) => {
-    const { sql, limit } = await body(c, z.object({ sql: z.string().min(1), limit: z.number().int().positive().optional() }));
-    const rowLimit = Math.min(limit ?? deps.config.sql.row_limit, deps.config.sql.row_limit);
-    const res = await deps.store.readOnlyQuery(sql, { limit: rowLimit, timeoutMs: deps.config.sql.timeout_ms });
-    return c.json({ columns: res.columns.map((x) => x.name), types: res.columns.map((x) => x.type), rows: res.rows, truncated: res.truncated });
+  route(app, {
+    method: 'post', path: '/api/sql', tag: 'core', body: sqlBody, produces: ['json', 'csv', 'parquet'],
+    query: z.object({ format: z.enum(['json', 'csv', 'parquet']).optional() }),
+    summary: 'Read-only SQL for everyone: {"sql": "…"} → {"columns", "rows"}; DDL, DML, COPY, ATTACH, SET, PRAGMA and file/URL readers get a 400 with the reason',
+  }, async (c, { body, query }) => {
+    const rowLimit = Math.min(body.limit ?? deps.config.sql.row_limit, deps.config.sql.row_limit);
+    const res = await deps.store.readOnlyQuery(body.sql, { limit: rowLimit, timeoutMs: deps.config.sql.timeout_ms });
+    return respondTable(c, formatOf(query.format ?? body.format), 'query', { columns: res.columns, rows: res.rows, meta: { truncated: res.truncated } });
   });
 
   const service = { store: deps.store, config: deps.config, log: deps.log, clock: deps.clock, fetch: deps.fetch };
 
-  app.post('/api/import', requireToken(deps), async (c) => {
-    const b = await body(c, z.object({ source: z.string(), paths: z.array(z.string()).min(1), options: z.record(z.string(), z.unknown()).default({}) }));
-    return c.json({ summaries: [await importPaths(service, b.source, b.paths, b.options)] });
-  });
+  route(app, {
+    method: 'post', path: '/api/import', tag: 'core', auth: true, middleware: [requireToken(deps)],
+    body: z.object({ source: z.string(), paths: z.array(z.string()).min(1), options: z.record(z.string(), z.unknown()).default({}) }),
+    summary: 'Import files or folders the server can read through one source (needs a token)',
+  }, async (c, { body }) => c.json({ summaries: [await importPaths(service, body.source, body.paths, body.options)] }));
 
-  app.post('/api/sync', requireToken(deps), async (c) => {
-    const b = await body(c, z.object({ sources: z.array(z.string()).default([]) }));
-    return c.json({ summaries: await syncSources(service, b.sources) });
-  });
+  route(app, { method: 'post', path: '/api/sync', tag: 'core', auth: true, middleware: [requireToken(deps)], body: sourcesBody, summary: 'Sync the named (or all configured) sources (needs a token)' },
+    async (c, { body }) => c.json({ summaries: await syncSources(service, body.sources) }));
 
-  app.post('/api/renormalize', requireToken(deps), async (c) => {
-    const b = await body(c, z.object({ sources: z.array(z.string()).default([]) }));
-    return c.json({ summaries: await renormalizeSources(service, b.sources) });
-  });
+  route(app, { method: 'post', path: '/api/renormalize', tag: 'core', auth: true, middleware: [requireToken(deps)], body: sourcesBody, summary: 'Rebuild tables from raw_records without the network (needs a token)' },
+    async (c, { body }) => c.json({ summaries: await renormalizeSources(service, body.sources) }));
 }
