@@ -9,4 +9,6 @@ export interface LinkRule {
   description: string;
 }
 
-export const LINK_RULES: LinkRule[] = [];
+export const LINK_RULES: LinkRule[] = [
+  { rule: 'deploy-in-window', file: 'deploy-in-window.sql', description: 'deployment → the backport/SWAT/train window it started in (time-based; medium/low)' },
+];

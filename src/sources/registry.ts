@@ -1,9 +1,17 @@
 // Every source, one line each. Adding a source touches nothing else.
 import type { Source } from './types.ts';
 import { gitSource } from './git/index.ts';
+import { junitSource } from './junit/index.ts';
+import { phabricatorSource } from './phabricator/index.ts';
+import { calendarSource } from './calendar/index.ts';
+import { gerritNotedbSource } from './gerrit-notedb/index.ts';
 
 export const SOURCES: Source<any>[] = [
   gitSource,
+  junitSource,
+  phabricatorSource,
+  calendarSource,
+  gerritNotedbSource,
 ];
 
 export function findSource(name: string): Source<any> | undefined {
