@@ -1,0 +1,30 @@
+// Rows that need more than one record: project names into tasks.projects (from
+// phab_projects), trains.blocker_task from release tasks when the trains source left it
+// NULL, and the purge of anything still stored about a task that is now restricted (a
+// task made private after an earlier sync saw it public): its raw records, events and
+// GerritBot links. The SQL lives next to this file.
+import { loadSql } from '../../store/sql.ts';
+import type { DeriveResult, ReadFn } from '../types.ts';
+
+export async function derivePhabricator(read: ReadFn): Promise<DeriveResult> {
+  const restricted = (await read<{ task_id: string }>('SELECT task_id FROM tasks WHERE restricted')).map((r) => r.task_id);
+  const deletes: DeriveResult['deletes'] = [];
+  if (restricted.length > 0) {
+    const ids = [restricted];
+    const keys = [restricted.map((id) => `task:${id}`)];
+    deletes.push(
+      { table: 'task_events', where: 'task_key IN (SELECT unnest($1::VARCHAR[]))', params: keys },
+      { table: 'links', where: "rule = 'gerritbot' AND src_key IN (SELECT unnest($1::VARCHAR[]))", params: keys },
+      { table: 'raw_records', where: loadSql(import.meta.url, 'purge-restricted-raw.sql').trim(), params: ids },
+    );
+  }
+  return {
+    rows: {},
+    rejects: [],
+    deletes,
+    statements: [
+      { sql: loadSql(import.meta.url, 'project-names.sql') },
+      { sql: loadSql(import.meta.url, 'train-blocker.sql') },
+    ],
+  };
+}
