@@ -1,6 +1,7 @@
 // Every source, one line each. Adding a source touches nothing else.
 import type { Source } from './types.ts';
 import { gitSource } from './git/index.ts';
+import { salSource } from './sal/index.ts';
 import { junitSource } from './junit/index.ts';
 import { phabricatorSource } from './phabricator/index.ts';
 import { calendarSource } from './calendar/index.ts';
@@ -8,6 +9,7 @@ import { gerritNotedbSource } from './gerrit-notedb/index.ts';
 
 export const SOURCES: Source<any>[] = [
   gitSource,
+  salSource,
   junitSource,
   phabricatorSource,
   calendarSource,

@@ -1,0 +1,31 @@
+// Rebuilds the SAL deployments from the stored log entries after every import or sync:
+// reads the scap entries in time order, pairs them (pair.ts), keeps the window_key the
+// calendar source assigned to a deployment that still exists, and drops deployments,
+// items and links that no longer come out of the entries.
+import type { DeriveResult, ReadFn } from '../types.ts';
+import { loadSql } from '../../store/sql.ts';
+import { DEPLOY_KINDS, pairEntries, type PairEntry } from './pair.ts';
+
+export async function deriveSal(read: ReadFn): Promise<DeriveResult> {
+  const rows = await read<{ entry_key: string; logged_at: Date; user_name: string | null; host: string | null; message: string | null; raw_id: string | null }>(
+    loadSql(import.meta.url, 'deploy-entries.sql'), [DEPLOY_KINDS]);
+  const entries: PairEntry[] = rows.map((r) => ({
+    entryKey: r.entry_key, loggedAt: r.logged_at, userName: r.user_name, host: r.host, message: r.message ?? '', rawId: r.raw_id,
+  }));
+  const paired = pairEntries(entries);
+  const windows = await read<{ deploy_key: string; window_key: string }>(
+    "SELECT deploy_key, window_key FROM deployments WHERE starts_with(deploy_key, 'deploy:sal:') AND window_key IS NOT NULL");
+  const windowOf = new Map(windows.map((w) => [w.deploy_key, w.window_key]));
+  for (const d of paired.deployments) d.window_key = windowOf.get(d.deploy_key as string) ?? null;
+  const deployKeys = paired.deployments.map((d) => d.deploy_key as string);
+  const itemKeys = paired.items.map((i) => i.item_key as string);
+  return {
+    rows: { deployments: paired.deployments, deployment_items: paired.items, links: paired.links },
+    rejects: [],
+    deletes: [
+      { table: 'deployments', where: "starts_with(deploy_key, 'deploy:sal:') AND deploy_key NOT IN (SELECT unnest($1::VARCHAR[]))", params: [deployKeys] },
+      { table: 'deployment_items', where: "starts_with(deploy_key, 'deploy:sal:') AND item_key NOT IN (SELECT unnest($1::VARCHAR[]))", params: [itemKeys] },
+      { table: 'links', where: "starts_with(src_key, 'deploy:sal:') AND rule IN ('sal-gerrit-markup', 'sal-task-ref')" },
+    ],
+  };
+}

@@ -1,0 +1,198 @@
+// Pairs SAL entries into deployments: a Started with its Finished / failed / aborted
+// (same deployer, same message, nearest in time), single-line syncs (sync-file,
+// sync-wikiversions) as they are, the testserver pause marking its sync as staged.
+// Pure: entries in time order in, deployment rows, items and links out.
+import { DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
+import type { Row } from '../types.ts';
+import { parseMessage, type MessageKind, type ParsedMessage } from './messages.ts';
+
+export interface PairEntry {
+  entryKey: string; // sal:<id>
+  loggedAt: Date;
+  userName: string | null;
+  host: string | null;
+  message: string;
+  rawId: string | null;
+}
+
+export interface PairResult {
+  deployments: Row[];
+  items: Row[];
+  links: Row[];
+}
+
+interface Open {
+  entry: PairEntry;
+  parsed: ParsedMessage;
+  family: string;
+  staged: boolean;
+  rolledBack: boolean;
+}
+
+type Outcome = 'ok' | 'failed' | 'aborted' | 'unfinished';
+
+/** The SAL kinds pairing reads (everything else stays a plain log entry). */
+export const DEPLOY_KINDS: MessageKind[] = [
+  'sync-file', 'sync-file-legacy', 'sync-start', 'sync-finish', 'scap-cmd-start', 'scap-cmd-finish',
+  'sync-wikiversions', 'testservers', 'testservers-decision', 'scap3-start', 'scap3-finish', 'failed', 'aborted',
+  'lock', 'unlock', 'lock-force', 'cookbook-start', 'cookbook-end', 'sync-l10n', 'clean', 'install-start', 'install-finish',
+];
+
+const STALE_MS = 48 * 3600_000; // no scap run lasts two days: an older open start is unfinished
+const SCAP_STARTS = new Set<MessageKind>(['sync-start', 'scap-cmd-start']);
+
+/** What the pairing compares: which command (and repo / cookbook) a start or end line is about. */
+function familyOf(p: ParsedMessage): string {
+  const f = p.fields;
+  switch (p.kind) {
+    case 'sync-start': case 'sync-finish': return 'scap:sync-world';
+    case 'scap-cmd-start': case 'scap-cmd-finish': return `scap:${f.prog}`;
+    case 'scap3-start': case 'scap3-finish': return `scap3:${f.prog}:${f.repo}`;
+    case 'lock': case 'unlock': return `lock:${f.repo}`;
+    case 'cookbook-start': case 'cookbook-end': return `cookbook:${f.prog}`;
+    default: return `${p.kind}:${f.prog ?? ''}`;
+  }
+}
+
+/** The deployments.kind of a start or single line. */
+export function deployKind(p: ParsedMessage): string {
+  const f = p.fields;
+  const train = f.group !== undefined && f.version !== undefined;
+  switch (p.kind) {
+    case 'sync-start': case 'sync-finish':
+      return /^Backport for /.test(f.msg ?? '') ? 'backport' : train ? 'train-promote' : 'sync-world';
+    case 'sync-file': case 'sync-file-legacy':
+      if (train) return 'train-promote';
+      if (/^database lists/.test(f.path ?? '')) return 'sync-dblists';
+      return f.path === 'docroot and w' ? 'sync-docroot' : 'sync-file';
+    case 'sync-wikiversions': return train ? 'train-promote' : 'sync-wikiversions';
+    case 'scap3-start': case 'scap3-finish': return `scap3-${f.prog}`;
+    case 'lock': case 'unlock': return 'lock';
+    case 'cookbook-start': case 'cookbook-end': return 'cookbook';
+    case 'install-start': case 'install-finish': return 'install-scap';
+    case 'failed': case 'aborted':
+      return f.prog === 'scap' || f.prog === 'sync-world' ? 'sync-world' : f.prog ?? p.kind;
+    default: return p.kind === 'scap-cmd-start' || p.kind === 'scap-cmd-finish' ? f.prog ?? p.kind : p.kind;
+  }
+}
+
+const idOf = (entryKey: string) => entryKey.slice(entryKey.indexOf(':') + 1);
+const seconds = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 1000);
+
+export function pairEntries(entries: PairEntry[]): PairResult {
+  const out: PairResult = { deployments: [], items: [], links: [] };
+  const open = new Map<string, Open[]>(); // per deployer, oldest first
+
+  const emit = (start: PairEntry, p: ParsedMessage, end: PairEntry | null, endP: ParsedMessage | null, outcome: Outcome, o?: Open) => {
+    const deployKey = keys.deploy('sal', idOf(start.entryKey));
+    const isSingle = end === start;
+    const dur = endP?.fields.durationS;
+    const startedAt = isSingle && dur !== undefined ? new Date(start.loggedAt.getTime() - dur * 1000) : start.loggedAt;
+    const duration = dur ?? (end && !isSingle ? seconds(start.loggedAt, end.loggedAt) : null);
+    out.deployments.push({
+      deploy_key: deployKey, kind: deployKind(p), started_at: startedAt, finished_at: end?.loggedAt ?? null,
+      duration_s: duration, deployer: start.userName, host: start.host, message: p.fields.msg ?? start.message,
+      outcome: o?.rolledBack && outcome === 'ok' ? 'aborted' : outcome, staged: o?.staged ?? false, forced: null,
+      window_key: null, repo: p.fields.repo ?? null, raw_id: start.rawId,
+    });
+    addItems(out, deployKey, start, p.changes.length || p.tasks.length || !endP ? p : endP);
+  };
+
+  const take = (user: string | null, match: (o: Open) => boolean): Open | undefined => {
+    const list = open.get(user ?? '') ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (match(list[i])) return list.splice(i, 1)[0];
+    }
+    return undefined;
+  };
+
+  for (const e of entries) {
+    const p = parseMessage(e.message);
+    const user = e.userName ?? '';
+    const list = open.get(user) ?? [];
+    while (list.length && e.loggedAt.getTime() - list[0].entry.loggedAt.getTime() > STALE_MS) {
+      const o = list.shift()!;
+      emit(o.entry, o.parsed, null, null, 'unfinished', o);
+    }
+    const fam = familyOf(p);
+    const msg = p.fields.msg ?? '';
+    switch (p.kind) {
+      case 'sync-start': case 'scap-cmd-start': case 'scap3-start': case 'lock': case 'cookbook-start': case 'install-start':
+        if (p.kind === 'scap3-start' && p.fields.prog === 'restart') {
+          emit(e, p, null, null, 'ok'); // restart-only runs announce no Finished line (deploy.py)
+          break;
+        }
+        list.push({ entry: e, parsed: p, family: fam, staged: false, rolledBack: false });
+        open.set(user, list);
+        break;
+      case 'sync-finish': case 'scap-cmd-finish': case 'scap3-finish': case 'unlock': case 'install-finish': {
+        const o = take(e.userName, (c) => c.family === fam && (c.parsed.fields.msg ?? '') === msg);
+        if (o) emit(o.entry, o.parsed, e, p, 'ok', o);
+        else emit(e, p, e, p, 'ok'); // its Started is outside the data: the end line alone
+        break;
+      }
+      case 'cookbook-end': {
+        const ok = p.fields.result === 'PASS' && (p.fields.exitCode ?? 0) === 0;
+        const o = take(e.userName, (c) => c.family === fam);
+        if (o) emit(o.entry, o.parsed, e, p, ok ? 'ok' : 'failed', o);
+        else emit(e, p, e, p, ok ? 'ok' : 'failed');
+        break;
+      }
+      case 'failed': case 'aborted': {
+        const prog = p.fields.prog ?? '';
+        const anyScap = prog === 'scap';
+        const o = take(e.userName, (c) =>
+          (anyScap ? SCAP_STARTS.has(c.parsed.kind) : c.family === `scap:${prog}` || c.family.startsWith(`scap3:${prog}:`)) &&
+          (p.kind === 'failed' || (c.parsed.fields.msg ?? '') === msg));
+        if (o) emit(o.entry, o.parsed, e, p, p.kind, o);
+        else emit(e, p, e, p, p.kind);
+        break;
+      }
+      case 'testservers': {
+        const users = p.fields.users ?? [];
+        const candidates = [...open.values()].flat().filter((c) => c.parsed.kind === 'sync-start' && (c.parsed.fields.msg ?? '') === msg);
+        const best = candidates.filter((c) => users.includes(c.entry.userName ?? '')).pop() ?? candidates.pop();
+        if (best) best.staged = true;
+        break;
+      }
+      case 'testservers-decision': {
+        if (p.fields.decision !== 'rollback') break;
+        const users = p.fields.users ?? [];
+        const staged = [...open.values()].flat().filter((c) => c.staged && (users.length === 0 || users.includes(c.entry.userName ?? '') || c.entry.userName === e.userName));
+        const last = staged.pop();
+        if (last) last.rolledBack = true;
+        break;
+      }
+      case 'sync-file': case 'sync-file-legacy': case 'sync-wikiversions': case 'sync-l10n': case 'clean': case 'lock-force':
+        emit(e, p, e, p, 'ok');
+        break;
+      default:
+        break;
+    }
+  }
+  for (const list of open.values()) for (const o of list) emit(o.entry, o.parsed, null, null, 'unfinished', o);
+  return out;
+}
+
+function addItems(out: PairResult, deployKey: string, e: PairEntry, p: ParsedMessage): void {
+  const rows: Row[] = [];
+  const item = (r: Row) => rows.push({
+    item_key: `${deployKey}/${rows.length + 1}`, deploy_key: deployKey, change_number: null, change_key: null,
+    task_id: null, path: null, version: null, wiki_group: null, raw_id: e.rawId, ...r,
+  });
+  const link = (dst: string, rule: string) => out.links.push({
+    src_key: deployKey, dst_key: dst, rule, evidence: e.message, confidence: 'high', first_seen_at: e.loggedAt, raw_id: e.rawId,
+  });
+  for (const c of p.changes) {
+    const changeKey = keys.change(DEFAULT_GERRIT_HOST, c.number);
+    item({ change_number: c.number, change_key: changeKey });
+    link(changeKey, 'sal-gerrit-markup');
+  }
+  for (const t of p.tasks) {
+    item({ task_id: t });
+    link(keys.task(t), 'sal-task-ref');
+  }
+  const f = p.fields;
+  if (f.path || f.version || f.group) item({ path: f.path ?? null, version: f.version ?? null, wiki_group: f.group ?? null });
+  out.items.push(...rows);
+}
