@@ -20,7 +20,7 @@ export function sniffFormat(head: string): FileFormat {
   const t = head.replace(/^\uFEFF/, '').trimStart();
   if (t.startsWith('<')) return /<feed[\s>]/.test(t) ? 'atom' : 'html';
   if (t.startsWith('[')) return 'json-array';
-  if (t.startsWith('{')) {
+  if (/^\{\s*("|\})/.test(t)) {
     const first = t.split('\n', 1)[0];
     try {
       JSON.parse(first);

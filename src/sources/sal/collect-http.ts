@@ -49,7 +49,8 @@ export async function fetchPage(ctx: CollectContext<SalConfig>, url: string): Pr
     }
     if (attempt >= attempts) throw new ShiplogError('source_unreachable', `${url}: ${problem} after ${attempt} attempts`);
     ctx.log.warn({ url, attempt, wait }, `SAL page: ${problem}, retrying`);
-    await sleep(wait, ctx.signal);
+    const injected = ctx.options.sleep as ((ms: number) => Promise<void>) | undefined; // tests record the waits
+    await (injected ? injected(wait) : sleep(wait, ctx.signal));
   }
 }
 

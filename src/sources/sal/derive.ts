@@ -6,6 +6,13 @@ import type { DeriveResult, ReadFn } from '../types.ts';
 import { loadSql } from '../../store/sql.ts';
 import { DEPLOY_KINDS, pairEntries, type PairEntry } from './pair.ts';
 
+/** SAL rows of a table whose key is no longer produced (DuckDB cannot bind an empty list). */
+function staleRows(table: string, column: string, keep: string[]): NonNullable<DeriveResult['deletes']>[number] {
+  const sal = "starts_with(deploy_key, 'deploy:sal:')";
+  if (keep.length === 0) return { table, where: sal };
+  return { table, where: `${sal} AND ${column} NOT IN (SELECT unnest($1::VARCHAR[]))`, params: [keep] };
+}
+
 export async function deriveSal(read: ReadFn): Promise<DeriveResult> {
   const rows = await read<{ entry_key: string; logged_at: Date; user_name: string | null; host: string | null; message: string | null; raw_id: string | null }>(
     loadSql(import.meta.url, 'deploy-entries.sql'), [DEPLOY_KINDS]);
@@ -23,8 +30,8 @@ export async function deriveSal(read: ReadFn): Promise<DeriveResult> {
     rows: { deployments: paired.deployments, deployment_items: paired.items, links: paired.links },
     rejects: [],
     deletes: [
-      { table: 'deployments', where: "starts_with(deploy_key, 'deploy:sal:') AND deploy_key NOT IN (SELECT unnest($1::VARCHAR[]))", params: [deployKeys] },
-      { table: 'deployment_items', where: "starts_with(deploy_key, 'deploy:sal:') AND item_key NOT IN (SELECT unnest($1::VARCHAR[]))", params: [itemKeys] },
+      staleRows('deployments', 'deploy_key', deployKeys),
+      staleRows('deployment_items', 'item_key', itemKeys),
       { table: 'links', where: "starts_with(src_key, 'deploy:sal:') AND rule IN ('sal-gerrit-markup', 'sal-task-ref')" },
     ],
   };

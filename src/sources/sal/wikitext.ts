@@ -18,6 +18,7 @@ export function parseDayHeader(line: string): string | null {
 /** Lines that are page structure, not entries and not errors. */
 export function isStructural(line: string): boolean {
   const t = line.trim();
+  if (/^\{\{[^{}]*\}\}$/.test(t) && !TEMPLATE.test(t)) return true; // a navigation or notice template
   return t === '' || /^(=+)[^=]*\1$/.test(t) || /^__[A-Z]+__$/.test(t) || /^<!--.*-->$/.test(t);
 }
 
