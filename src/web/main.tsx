@@ -1,0 +1,46 @@
+// The dashboards: a hash-routed single page over the shiplog API. Pages render data as
+// text nodes only (Preact escapes; no dangerouslySetInnerHTML anywhere in src/web).
+import { render } from 'preact';
+import { href, useRoute } from './lib/route.ts';
+import { Deployments } from './pages/Deployments.tsx';
+import { Entity } from './pages/Entity.tsx';
+import { Explorer } from './pages/Explorer.tsx';
+import { Overview } from './pages/Overview.tsx';
+import { Reports } from './pages/Reports.tsx';
+import { Sql } from './pages/Sql.tsx';
+import { StatusPage } from './pages/Status.tsx';
+import { Trains } from './pages/Trains.tsx';
+import type { Route } from './lib/route.ts';
+import './styles.css';
+
+export const PAGES: { id: string; title: string; view: (p: { route: Route }) => preact.JSX.Element }[] = [
+  { id: 'overview', title: 'Overview', view: Overview },
+  { id: 'deployments', title: 'Deployments', view: Deployments },
+  { id: 'trains', title: 'Trains', view: Trains },
+  { id: 'entity', title: 'Entity', view: Entity },
+  { id: 'sql', title: 'SQL', view: Sql },
+  { id: 'explore', title: 'Explorer', view: Explorer },
+  { id: 'reports', title: 'Reports', view: Reports },
+  { id: 'status', title: 'Status', view: () => <StatusPage /> },
+];
+
+function App() {
+  const route = useRoute();
+  const page = PAGES.find((p) => p.id === route.page);
+  const View = page?.view;
+  return (
+    <>
+      <header>
+        <a class="brand" href={href('overview')}>shiplog</a>
+        <nav>
+          {PAGES.map((p) => <a key={p.id} href={href(p.id)} class={p.id === route.page ? 'active' : ''}>{p.title}</a>)}
+        </nav>
+      </header>
+      <main data-page={route.page}>
+        {View ? <View key={route.page} route={route} /> : <p class="error">No page “{route.page}”.</p>}
+      </main>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);
