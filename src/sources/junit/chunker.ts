@@ -1,0 +1,137 @@
+// Cuts a JUnit report, read as a stream of text, into raw items of verbatim XML: each item
+// is the input between two cut points (after a testcase or testsuite closes), wrapped in the
+// verbatim open tags of the suites around it and their closing tags, so it parses on its own
+// and raw stays the unchanged input. Memory is bounded by one chunk plus the largest single
+// testcase. No I/O: the caller hands in the text (a file stream, an HTTP body).
+import { JUnitReader, type ParsedCase } from './reader.ts';
+
+export interface JUnitChunk {
+  firstOrdinal: number;
+  start: number; // position range of the verbatim slice in the input text
+  end: number;
+  payload: string;
+  cases: ParsedCase[];
+}
+
+export interface JUnitSummary {
+  cases: number;
+  suites: number;
+  chars: number;
+  earliest: Date | null;
+  durationMs: number;
+  failed: number;
+  /** First malformed-XML or DOCTYPE error; the cases of complete chunks before it are kept. */
+  error: string | null;
+  /** Testcases read after the last cut point before the error, and so not kept. */
+  dropped: number;
+}
+
+export type ChunkEvent = { chunk: JUnitChunk } | { summary: JUnitSummary };
+
+export interface ChunkOptions {
+  maxChars?: number;
+  maxCases?: number;
+}
+
+const memo = new Map<string, ParsedCase[]>();
+
+/**
+ * Cases the chunker already parsed for exactly this payload, so normalize in the same process
+ * does not parse it twice. The entry is removed when taken; normalize re-parses on a miss, and
+ * both paths give the same cases (tested), so this is a cache, not a second source of truth.
+ */
+export function takeParsed(payload: string): ParsedCase[] | undefined {
+  const hit = memo.get(payload);
+  if (hit) memo.delete(payload);
+  return hit;
+}
+
+/** Drops cached parses that were not taken (items already stored, so never normalised). */
+export function forgetParsed(): void {
+  memo.clear();
+}
+
+export async function* chunkJUnit(texts: AsyncIterable<string>, opts: ChunkOptions = {}): AsyncGenerator<ChunkEvent> {
+  const maxChars = opts.maxChars ?? 2_000_000;
+  const maxCases = opts.maxCases ?? 5_000;
+  let buf = '';
+  let bufStart = 0;
+  let chunkStart = 0;
+  let prefix = '';
+  let pending: ParsedCase[] = [];
+  let lastCut = 0;
+  let lastCutCases = 0;
+  let lastCutSuffix = '';
+  let ready: JUnitChunk[] = [];
+  let durationMs = 0;
+  let failed = 0;
+  const text = (start: number, end: number) => buf.slice(start - bufStart, end - bufStart);
+
+  const flush = (end: number, count: number, suffix: string, nextPrefix: string) => {
+    const cases = pending.slice(0, count);
+    if (cases.length > 0) {
+      const payload = prefix + text(chunkStart, end) + suffix;
+      memo.set(payload, cases);
+      ready.push({ firstOrdinal: cases[0].ordinal, start: chunkStart, end, payload, cases });
+    }
+    pending = pending.slice(count);
+    lastCutCases -= count;
+    chunkStart = end;
+    prefix = nextPrefix;
+  };
+
+  const reader: JUnitReader = new JUnitReader({
+    onCase(c) {
+      pending.push(c);
+      if (c.durationMs !== null) durationMs += c.durationMs;
+      if (c.status === 'fail' || c.status === 'error') failed++;
+    },
+    onCut(position) {
+      lastCut = position;
+      lastCutCases = pending.length;
+      lastCutSuffix = reader.closeTags();
+      if (position - chunkStart >= maxChars || pending.length >= maxCases) {
+        flush(position, pending.length, lastCutSuffix, reader.openTags());
+      }
+    },
+    tagText: text,
+  });
+
+  let first = true;
+  for await (let piece of texts) {
+    if (first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1); // a BOM is not XML
+    first = false;
+    buf += piece;
+    reader.write(piece);
+    for (const chunk of ready) yield { chunk };
+    ready = [];
+    if (reader.error) break;
+    if (chunkStart > bufStart) {
+      buf = buf.slice(chunkStart - bufStart); // keep only the text of the chunk being built
+      bufStart = chunkStart;
+    }
+  }
+  if (!reader.error) reader.close();
+  // a well-formed report ends on a cut (its root closing); after an error, what follows the
+  // last cut is an incomplete region and its cases are dropped
+  const dropped = pending.length - lastCutCases;
+  flush(lastCut, lastCutCases, lastCutSuffix, '');
+  for (const chunk of ready) yield { chunk };
+  yield {
+    summary: {
+      cases: reader.cases - dropped, suites: reader.suites, chars: bufStart + buf.length, earliest: reader.earliest,
+      durationMs, failed, error: reader.error, dropped,
+    },
+  };
+}
+
+/** Reads one stored chunk back (normalize): the cases of a payload, or the XML error in it. */
+export function readChunk(payload: string, firstOrdinal: number): { cases: ParsedCase[]; error: string | null } {
+  const cached = takeParsed(payload);
+  if (cached) return { cases: cached, error: null };
+  const cases: ParsedCase[] = [];
+  const reader = new JUnitReader({ onCase: (c) => cases.push(c) }, firstOrdinal);
+  reader.write(payload);
+  reader.close();
+  return { cases, error: reader.error };
+}

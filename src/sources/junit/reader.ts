@@ -1,0 +1,239 @@
+// The streaming JUnit XML reader: text goes in chunk by chunk (never the whole file), test
+// cases and "safe cut points" come out. Pure: no I/O, no clock. Used by the collector (to cut
+// a report into raw items of verbatim XML) and by normalize (to read one raw item back).
+// DOCTYPE is refused outright, so no entity is ever declared or expanded (XXE, entity bombs).
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { parseJUnitSeconds, parseJUnitTimestamp } from './time.ts';
+
+export type TestStatus = 'pass' | 'fail' | 'error' | 'skip';
+
+export interface ParsedCase {
+  ordinal: number; // 0-based position of the testcase in its file (the raw item says where it starts)
+  suite: string | null; // outermost named <testsuite>
+  suitePath: string[]; // every enclosing named <testsuite>, outermost first
+  className: string | null;
+  name: string | null;
+  file: string | null;
+  line: number | null;
+  status: TestStatus;
+  originalStatus: string; // the child element that decided the status, or "none"
+  durationMs: number | null;
+  message: string | null;
+  runAt: Date | null; // nearest enclosing suite timestamp
+}
+
+interface OpenElement {
+  name: string;
+  openTag: string; // the verbatim open tag, to prefix a chunk cut here
+  attrs: Record<string, string>;
+}
+
+/** Message cap: the first line of a failure, at most this many characters. */
+export const MESSAGE_CAP = 500;
+const TEXT_CAP = 4096; // text kept per failure element while looking for its first line
+
+const STATUS_OF: Record<string, TestStatus> = { failure: 'fail', error: 'error', skipped: 'skip' };
+const CONTAINERS = new Set(['testsuites', 'testsuite']);
+
+export interface ReaderEvents {
+  onCase(c: ParsedCase): void;
+  /** Called after a testcase or testsuite closes at a point where a chunk may be cut. */
+  onCut?(position: number): void;
+  /** The input text between two positions (the chunker holds it), to keep open tags verbatim. */
+  tagText?(start: number, end: number): string;
+}
+
+export class JUnitReader {
+  private readonly parser: SaxesParser;
+  private readonly stack: OpenElement[] = [];
+  private current: (ParsedCase & { text: string | null }) | null = null;
+  private caseDepth = -1;
+  private failureDepth = -1;
+  private ordinal: number;
+  /** First error met (malformed XML, DOCTYPE); reading stops there. */
+  error: string | null = null;
+  cases = 0;
+  suites = 0;
+  earliest: Date | null = null;
+
+  constructor(private readonly events: ReaderEvents, firstOrdinal = 0) {
+    this.ordinal = firstOrdinal;
+    const p = new SaxesParser({ position: true });
+    this.parser = p;
+    let tagStart = 0;
+    p.on('doctype', () => this.fail('a DOCTYPE is not accepted (entities are never declared or expanded)'));
+    p.on('error', (err) => this.fail(err.message));
+    p.on('opentagstart', (t) => {
+      tagStart = p.position - t.name.length - 2;
+    });
+    p.on('opentag', (t) => this.open(t as SaxesTagPlain, tagStart));
+    p.on('closetag', (t) => this.closeElement(t.name));
+    p.on('text', (text) => this.text(text));
+    p.on('cdata', (text) => this.text(text));
+  }
+
+  /** The absolute position (JS string index) the parser has read up to. */
+  get position(): number {
+    return this.parser.position;
+  }
+
+  /** Verbatim open tags of the containers around the current position (chunk prefix). */
+  openTags(): string {
+    return (this.tags ??= this.buildTags()).open;
+  }
+
+  /** Closing tags for everything open now (chunk suffix). */
+  closeTags(): string {
+    return (this.tags ??= this.buildTags()).close;
+  }
+
+  private tags: { open: string; close: string } | null = null; // cleared when the stack changes
+
+  private buildTags(): { open: string; close: string } {
+    return {
+      open: this.stack.map((e) => e.openTag).join(''),
+      close: this.stack.map((e) => `</${e.name}>`).reverse().join(''),
+    };
+  }
+
+  write(text: string): void {
+    if (this.error) return;
+    try {
+      this.parser.write(text);
+    } catch (err) {
+      this.fail((err as Error).message); // a handler threw: keep it as the reader's error
+    }
+  }
+
+  close(): void {
+    if (this.error) return;
+    if (this.stack.length > 0 || this.current) {
+      this.fail(`unexpected end of input: <${(this.current ? 'testcase' : this.stack[this.stack.length - 1]?.name)}> is not closed`);
+      return;
+    }
+    try {
+      this.parser.close();
+    } catch (err) {
+      this.fail((err as Error).message);
+    }
+  }
+
+  private fail(message: string): void {
+    if (!this.error) this.error = `line ${this.parser.line}, column ${this.parser.column}: ${message}`;
+  }
+
+  private open(t: SaxesTagPlain, start: number): void {
+    if (this.error) return;
+    const attrs = t.attributes as Record<string, string>;
+    // saxes fires closetag for self-closing tags too, so depth bookkeeping is uniform
+    if (this.current) {
+      this.caseDepth++;
+      if (this.failureDepth === -1 && t.name in STATUS_OF) this.startStatus(t.name, attrs);
+      return;
+    }
+    if (t.name === 'testcase') {
+      this.startCase(attrs);
+      this.caseDepth = 0;
+      return;
+    }
+    const openTag = this.events.tagText?.(start, this.parser.position) ?? '';
+    this.stack.push({ name: t.name, openTag, attrs });
+    this.tags = null;
+    if (t.name === 'testsuite') this.suites++;
+  }
+
+  private startCase(attrs: Record<string, string>): void {
+    const suites = this.stack.filter((e) => e.name === 'testsuite');
+    const named = suites.map((e) => e.attrs.name).filter((n): n is string => Boolean(n));
+    let runAt: Date | null = null;
+    for (let i = suites.length - 1; i >= 0 && !runAt; i--) runAt = parseJUnitTimestamp(suites[i].attrs.timestamp);
+    const line = attrs.line !== undefined ? Number.parseInt(attrs.line, 10) : NaN;
+    this.current = {
+      ordinal: this.ordinal++,
+      suite: named[0] ?? null,
+      suitePath: named,
+      className: attrs.class || attrs.classname || null,
+      name: attrs.name ?? null,
+      file: attrs.file || null,
+      line: Number.isFinite(line) ? line : null,
+      status: 'pass',
+      originalStatus: 'none',
+      durationMs: parseJUnitSeconds(attrs.time),
+      message: null,
+      runAt,
+      text: null,
+    };
+  }
+
+  private startStatus(name: string, attrs: Record<string, string>): void {
+    const c = this.current!;
+    // error outranks failure outranks skipped when a case carries several (rare, but seen)
+    const rank = { pass: 0, skip: 1, fail: 2, error: 3 };
+    const next = STATUS_OF[name];
+    if (rank[next] < rank[c.status]) return;
+    c.status = next;
+    c.originalStatus = name;
+    c.message = firstLine(attrs.message ?? '');
+    c.text = c.message ? null : '';
+    this.failureDepth = this.caseDepth;
+  }
+
+  private text(text: string): void {
+    const c = this.current;
+    if (!c || c.text === null || this.caseDepth !== this.failureDepth) return;
+    if (c.text.length < TEXT_CAP) c.text += text.slice(0, TEXT_CAP - c.text.length);
+  }
+
+  private closeElement(name: string): void {
+    if (this.error) return;
+    if (this.current) {
+      if (this.caseDepth === 0 && name === 'testcase') {
+        this.endCase();
+        return;
+      }
+      if (this.caseDepth === this.failureDepth) this.endStatus();
+      this.caseDepth--;
+      return;
+    }
+    const top = this.stack.pop();
+    this.tags = null;
+    if (top && CONTAINERS.has(top.name) && this.stack.every((e) => CONTAINERS.has(e.name))) {
+      this.events.onCut?.(this.parser.position);
+    }
+  }
+
+  private endStatus(): void {
+    const c = this.current!;
+    if (c.text !== null) c.message = firstLine(c.text);
+    c.text = null;
+    this.failureDepth = -1;
+  }
+
+  private endCase(): void {
+    const c = this.current!;
+    if (c.text !== null) c.message = firstLine(c.text);
+    const { text: _text, ...parsed } = c;
+    this.current = null;
+    this.caseDepth = -1;
+    this.failureDepth = -1;
+    this.cases++;
+    if (parsed.runAt && (!this.earliest || parsed.runAt < this.earliest)) this.earliest = parsed.runAt;
+    this.events.onCase(parsed);
+    if (this.stack.every((e) => CONTAINERS.has(e.name))) this.events.onCut?.(this.parser.position);
+  }
+}
+
+/** First non-empty line, trimmed and capped; null when there is none. */
+export function firstLine(text: string): string | null {
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t) return t.length > MESSAGE_CAP ? `${t.slice(0, MESSAGE_CAP - 1)}…` : t;
+  }
+  return null;
+}
+
+/** PHPUnit data-provider cases: "testFoo with data set #3" or 'with data set "name"'. */
+export function dataSetOf(name: string): string | null {
+  const m = / with data set (#\d+|".*")(?: \(.*\))?$/.exec(name);
+  return m ? m[1] : null;
+}
