@@ -8,9 +8,10 @@ import { basename, resolve } from 'node:path';
 import { ShiplogError } from '../../lib/errors.ts';
 import type { Batch, CollectContext, RawItem } from '../types.ts';
 import type { GitConfig, GitRepoConfig } from './config.ts';
+import { collectWikiversions, WIKIVERSIONS_FILES } from './collect-wikiversions.ts';
 
 const run = promisify(execFile);
-const BATCH = 2000;
+const BATCH = 5000;
 
 export function repoNameFromPath(path: string): string {
   return basename(resolve(path)).replace(/\.git$/, '');
@@ -64,18 +65,18 @@ export async function* collectGit(ctx: CollectContext<GitConfig>): AsyncGenerato
   const tip = await git(path, ['rev-parse', '--verify', `${branch}^{commit}`]);
   const total = Number(await git(path, ['rev-list', '--count', branch]));
   const hasWikiversions = (await git(path, ['ls-tree', '--name-only', tip])).split('\n')
-    .some((f) => f === 'wikiversions.json' || f === 'wikiversions.dat');
-  const repoItem: RawItem = {
-    kind: 'repo',
-    key: ctx.scope,
-    url: path,
-    payload: JSON.stringify({ name: ctx.scope, branch, kind: spec.kind ?? (hasWikiversions ? 'mediawiki-config' : null) }),
-  };
+    .some((f) => WIKIVERSIONS_FILES.includes(f));
+  const kind = spec.kind ?? (hasWikiversions ? 'mediawiki-config' : null);
+  const repoItem: RawItem = { kind: 'repo', key: ctx.scope, url: path, payload: JSON.stringify({ name: ctx.scope, branch, kind }) };
   if (ctx.cursor === tip) {
     yield { items: [repoItem], cursor: tip, progress: { done: total, total } };
     return;
   }
   const range = ctx.cursor && (await isAncestor(path, ctx.cursor, branch)) ? `${ctx.cursor}..${branch}` : branch;
+  if (kind === 'mediawiki-config') {
+    // Before the commits and without a cursor: a kill here re-reads them on the next run.
+    for await (const batch of collectWikiversions(path, range)) yield batch;
+  }
   const child = spawn('git', ['-C', path, 'log', '--format=raw', '--name-only', '--diff-merges=first-parent', '--no-renames', '--topo-order', '--reverse', range], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

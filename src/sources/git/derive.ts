@@ -1,7 +1,10 @@
 // Marks the first-parent line of each repository's branch (the commits that were
 // "merged to master" one by one, which is what a config deployment is). Walks
 // parents[0] from the stored tip; the walk itself is pure over the rows it is given.
+// For operations/mediawiki-config it also derives config deployments and trains.
 import type { DeriveResult, ReadFn } from '../types.ts';
+import { deriveConfigDeploys } from './config-deploys.ts';
+import { deriveTrains } from './trains/derive-trains.ts';
 
 export function firstParentLine(tip: string, parentOf: Map<string, string | undefined>): string[] {
   const line: string[] = [];
@@ -13,8 +16,20 @@ export function firstParentLine(tip: string, parentOf: Map<string, string | unde
   return line;
 }
 
+/** True when the repository's latest repo record says mediawiki-config (tip has wikiversions, or --kind). */
+async function isMediawikiConfig(read: ReadFn, repo: string): Promise<boolean> {
+  const [rec] = await read<{ payload: string }>(
+    "SELECT payload FROM raw_records WHERE source = 'git' AND scope = $1 AND kind = 'repo' ORDER BY seq DESC LIMIT 1", [repo]);
+  try {
+    return rec !== undefined && JSON.parse(rec.payload).kind === 'mediawiki-config';
+  } catch {
+    return false; // normalize already stored a reject for this unreadable repo record
+  }
+}
+
 export async function deriveGit(read: ReadFn, ctx: { scopes: string[] }): Promise<DeriveResult> {
   const statements: DeriveResult['statements'] = [];
+  const out: DeriveResult = { rows: {}, rejects: [], deletes: [], statements };
   for (const repo of ctx.scopes) {
     const [state] = await read<{ cursor: string | null }>(
       "SELECT cursor FROM sync_state WHERE source = 'git' AND scope = $1", [repo]);
@@ -27,6 +42,27 @@ export async function deriveGit(read: ReadFn, ctx: { scopes: string[] }): Promis
              WHERE repo = $1 AND first_parent IS DISTINCT FROM (sha IN (SELECT unnest($2::VARCHAR[])))`,
       params: [repo, line],
     });
+    if (await isMediawikiConfig(read, repo)) {
+      addResult(out, await deriveConfigDeploys(read, repo, line));
+      const trains = await deriveTrains(read, repo, parentOf);
+      if (trains) {
+        out.deletes!.push(
+          {
+            table: 'train_events', where: 'starts_with(commit_key, $1) AND event_key NOT IN (SELECT unnest($2::VARCHAR[]))',
+            params: [`commit:${repo}:`, trains.train_events.map((e) => e.event_key)],
+          },
+          { table: 'trains', where: "starts_with(raw_id, 'git:wikiversions:') AND train_key NOT IN (SELECT unnest($1::VARCHAR[]))", params: [trains.trains.map((t) => t.train_key)] },
+        );
+        addResult(out, { rows: trains, rejects: [] });
+      }
+    }
   }
-  return { rows: {}, rejects: [], statements };
+  return out;
+}
+
+function addResult(out: DeriveResult, res: DeriveResult): void {
+  for (const [table, rows] of Object.entries(res.rows)) (out.rows[table] ??= []).push(...rows);
+  out.rejects.push(...res.rejects);
+  out.deletes!.push(...(res.deletes ?? []));
+  out.statements!.push(...(res.statements ?? []));
 }

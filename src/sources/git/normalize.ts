@@ -4,6 +4,7 @@ import { keys } from '../../model/ids.ts';
 import type { NormalizeContext, NormalizeResult, RawRecord, Row } from '../types.ts';
 import { parseFooters } from './footers.ts';
 import { parseRawCommit } from './raw-commit.ts';
+import { wikiversionsRejects } from './trains/check.ts';
 
 /** The kind of a repository from its Gerrit name. */
 export function repoKind(name: string, declared?: string | null): string {
@@ -64,6 +65,8 @@ export function normalizeGit(records: RawRecord[], ctx: NormalizeContext): Norma
       });
     } else if (rec.kind === 'commit') {
       commitRows(rec, rec.scope || ctx.scope, out);
+    } else if (rec.kind === 'wikiversions') {
+      out.rejects.push(...wikiversionsRejects(rec)); // its rows are trains, made in derive
     } else {
       out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, reason: `unknown git record kind "${rec.kind}"` });
     }

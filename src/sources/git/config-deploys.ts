@@ -1,0 +1,84 @@
+// Config deployments of operations/mediawiki-config: each commit on the first-parent line
+// of the branch was merged and thereby deployed, so it is a `deployments` row of kind
+// `config-merge` (author = point of contact) with its change (by Change-Id) and tasks
+// (Bug: footers) as deployment_items, and deploy → task links. deploy → change links are
+// the SQL rule src/link/config-deploy-change.sql, so they appear whichever import comes first.
+import { keys } from '../../model/ids.ts';
+import type { DeriveResult, ReadFn, Row } from '../types.ts';
+
+interface LineCommit {
+  sha: string;
+  author_name: string | null;
+  author_email: string | null;
+  committed_at: Date;
+  subject: string | null;
+  message: string | null;
+  change_id: string | null;
+  bug_tasks: string[] | null;
+  raw_id: string;
+}
+
+export interface KnownChange {
+  number: number;
+  change_key: string;
+}
+
+/** Rows for the given first-parent commits; pure. */
+export function configDeployRows(repo: string, commits: LineCommit[], changes: Map<string, KnownChange>): Record<string, Row[]> {
+  const deployments: Row[] = [];
+  const items: Row[] = [];
+  const links: Row[] = [];
+  for (const c of commits) {
+    const deployKey = keys.deploy('git', c.sha);
+    deployments.push({
+      deploy_key: deployKey, kind: 'config-merge', started_at: c.committed_at, finished_at: c.committed_at, duration_s: 0,
+      deployer: c.author_email ? keys.identity('git', c.author_email.toLowerCase()) : null, host: null, message: c.subject,
+      outcome: 'ok', staged: false, forced: false, window_key: null, repo, raw_id: c.raw_id,
+    });
+    let n = 0;
+    const item = (fields: Row) => items.push({
+      item_key: `${deployKey}/${++n}`, deploy_key: deployKey, change_number: null, change_key: null, change_id: null,
+      task_id: null, path: null, version: null, wiki_group: null, raw_id: c.raw_id, ...fields,
+    });
+    if (c.change_id) {
+      const known = changes.get(c.change_id);
+      item({ change_id: c.change_id, change_number: known?.number ?? null, change_key: known?.change_key ?? null });
+    }
+    const lines = (c.message ?? '').split('\n');
+    for (const task of c.bug_tasks ?? []) {
+      item({ task_id: task });
+      const evidence = lines.find((l) => /^\s*bug:/i.test(l) && new RegExp(`\\b${task}\\b`).test(l))?.trim() ?? `Bug: ${task}`;
+      links.push({
+        src_key: deployKey, dst_key: keys.task(task), rule: 'config-deploy', evidence, confidence: 'high',
+        first_seen_at: c.committed_at, raw_id: c.raw_id,
+      });
+    }
+  }
+  return { deployments, deployment_items: items, links };
+}
+
+/** Deployments of one repository from its first-parent line (computed by derive.ts). */
+export async function deriveConfigDeploys(read: ReadFn, repo: string, line: string[]): Promise<DeriveResult> {
+  const commits = await read<LineCommit>(
+    `SELECT sha, author_name, author_email, committed_at, subject, message, change_id, bug_tasks, raw_id
+       FROM commits WHERE repo = $1 AND sha IN (SELECT unnest($2::VARCHAR[]))`, [repo, line]);
+  const known = await read<{ change_id: string; number: number; change_key: string }>(
+    `SELECT change_id, number, change_key FROM changes
+      WHERE project = $1 AND change_id IS NOT NULL
+      ORDER BY (status = 'merged') DESC NULLS LAST, (branch = 'master') DESC NULLS LAST, number`, [repo]);
+  const changes = new Map<string, KnownChange>();
+  for (const k of known) if (!changes.has(k.change_id)) changes.set(k.change_id, { number: Number(k.number), change_key: k.change_key });
+  const rows = configDeployRows(repo, commits, changes);
+  const deployKeys = rows.deployments.map((d) => d.deploy_key as string);
+  const itemKeys = rows.deployment_items.map((i) => i.item_key as string);
+  const mine = `SELECT deploy_key FROM deployments WHERE repo = $1 AND kind = 'config-merge'`;
+  return {
+    rows,
+    rejects: [],
+    deletes: [
+      { table: 'links', where: `rule = 'config-deploy' AND src_key IN (${mine}) AND src_key NOT IN (SELECT unnest($2::VARCHAR[]))`, params: [repo, deployKeys] },
+      { table: 'deployment_items', where: `deploy_key IN (${mine}) AND item_key NOT IN (SELECT unnest($2::VARCHAR[]))`, params: [repo, itemKeys] },
+      { table: 'deployments', where: `repo = $1 AND kind = 'config-merge' AND deploy_key NOT IN (SELECT unnest($2::VARCHAR[]))`, params: [repo, deployKeys] },
+    ],
+  };
+}
