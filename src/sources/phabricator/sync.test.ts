@@ -29,7 +29,7 @@ async function sync(store: Store, handler: Handler, extra: Record<string, unknow
 function flaky(): Handler {
   const failed = new Set<string>();
   const world = conduitWorld();
-  return (req, nth) => {
+  return (req) => {
     const after = req.form.get('after');
     if (req.method === 'maniphest.search' && after === '2' && !failed.has('429')) {
       failed.add('429');
@@ -39,7 +39,7 @@ function flaky(): Handler {
       failed.add('500');
       return { status: 500, body: '<html>Internal error</html>' };
     }
-    return world(req, nth);
+    return world(req);
   };
 }
 
