@@ -10,6 +10,7 @@ import { registerExploreRoutes } from './routes/explore.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerWebRoutes } from './routes/web.ts';
+import { registerWorkflowRoutes } from './routes/workflow.ts';
 import { RequestStats } from './telemetry.ts';
 
 const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
@@ -19,6 +20,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerExploreRoutes,
   registerMetaRoutes,
   registerWebRoutes,
+  registerWorkflowRoutes,
 ];
 
 export function createApp(deps: AppDeps): Hono {

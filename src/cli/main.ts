@@ -9,6 +9,8 @@ import * as ingest from './commands/ingest.ts';
 import * as query from './commands/query.ts';
 import * as report from './commands/report.ts';
 import * as serve from './commands/serve.ts';
+import * as window from './commands/window.ts';
+import * as deploy from './commands/deploy.ts';
 
 const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   demo,
@@ -17,6 +19,8 @@ const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   report,
   config,
   serve,
+  window,
+  deploy,
 ];
 
 export function buildProgram(io: CliIO): Command {

@@ -5,6 +5,7 @@ import { salSource } from './sal/index.ts';
 import { junitSource } from './junit/index.ts';
 import { phabricatorSource } from './phabricator/index.ts';
 import { calendarSource } from './calendar/index.ts';
+import { workflowSource } from './workflow/index.ts';
 import { gerritNotedbSource } from './gerrit-notedb/index.ts';
 
 export const SOURCES: Source<any>[] = [
@@ -13,6 +14,7 @@ export const SOURCES: Source<any>[] = [
   junitSource,
   phabricatorSource,
   calendarSource,
+  workflowSource,
   gerritNotedbSource,
 ];
 
