@@ -29,7 +29,7 @@ export function measureCommand(cmd: string, args: string[], opts: { cwd?: string
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr?.on('data', (d) => (stderr += d));
     const timer = setInterval(() => {
       const kb = child.pid ? vmHwmKb(child.pid) : null;
       if (kb && kb > peak) peak = kb;

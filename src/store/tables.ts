@@ -26,6 +26,8 @@ export const TABLE_KEYS: Record<string, readonly string[]> = {
   repo_facts: ['fact_key'],
   links: ['src_key', 'dst_key', 'rule'],
   log_entries: ['entry_key'],
+  derive_state: ['source'],
+  phab_projects: ['project_phid'],
   zuul_queue_items: ['item_key'],
 };
 
@@ -37,7 +39,7 @@ export const INSERT_ONLY_TABLES = new Set(['identities', 'people']);
 
 /** Tables rebuilt from raw_records by renormalize (everything but provenance and cursors). */
 export const ENTITY_TABLES = Object.keys(TABLE_KEYS).filter(
-  (t) => !['raw_records', 'sync_state'].includes(t),
+  (t) => !['raw_records', 'sync_state', 'derive_state'].includes(t),
 );
 
 export function keyColumns(table: string): readonly string[] {

@@ -28,6 +28,8 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Idempotent insert-or-replace by the table's key columns (src/store/tables.ts). */
   upsert(table: string, rows: Row[]): Promise<UpsertCounts>;
+  /** Plain insert through the appender, for rows known to be new (raw records). */
+  append(table: string, rows: Row[]): Promise<void>;
   /** Runs a read-only query on its own connection, interrupted after timeoutMs. */
   readOnlyQuery(sql: string, opts: { limit: number; timeoutMs: number }): Promise<QueryResult & { truncated: boolean }>;
   close(): Promise<void>;

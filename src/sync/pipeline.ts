@@ -75,9 +75,15 @@ async function runBatch<C>(deps: PipelineDeps, input: RunInput<C>, scope: string
   });
 }
 
-/** Runs derive() of a source and the link rules, in one transaction. */
-export async function deriveAndLink(store: Store, source: Source<unknown>, scopes: string[], summary: SourceSummary, clock: () => Date) {
+/**
+ * Runs derive() of a source and the link rules, in one transaction, unless derive has
+ * already seen every raw record of the source (`force` for renormalize).
+ */
+export async function deriveAndLink(store: Store, source: Source<unknown>, scopes: string[], summary: SourceSummary, clock: () => Date, force = false) {
   await store.transaction(async (tx) => {
+    const [{ seq }] = await tx.all<{ seq: number | null }>('SELECT max(seq) AS seq FROM raw_records WHERE source = $1', [source.name]);
+    const [done] = await tx.all<{ raw_seq: number }>('SELECT raw_seq FROM derive_state WHERE source = $1', [source.name]);
+    if (!force && done && done.raw_seq === (seq ?? 0)) return;
     if (source.derive) {
       const res = await source.derive((sql, params) => tx.all(sql, params), { scopes });
       for (const d of res.deletes ?? []) await tx.run(`DELETE FROM "${d.table}" WHERE ${d.where}`, d.params);
@@ -86,6 +92,7 @@ export async function deriveAndLink(store: Store, source: Source<unknown>, scope
     }
     const linkCounts = await runLinkRules(tx);
     summary.links += linkCounts;
+    await tx.upsert('derive_state', [{ source: source.name, raw_seq: seq ?? 0, derived_at: clock() }]);
   });
 }
 

@@ -41,7 +41,7 @@ export async function storeRaw(tx: Store, records: RawRecord[]): Promise<RawReco
   const fresh = [...unique.values()].filter((r) => !existing.has(r.rawId));
   if (fresh.length === 0) return [];
   const [{ seq }] = await tx.all<{ seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM raw_records');
-  await tx.upsert(
+  await tx.append(
     'raw_records',
     fresh.map((r, i) => ({
       raw_id: r.rawId, source: r.source, scope: r.scope, kind: r.kind, key: r.key,

@@ -46,7 +46,7 @@ export async function renormalize(
       }
     });
     const scopes = (await store.all<{ scope: string }>('SELECT DISTINCT scope FROM raw_records WHERE source = $1', [source.name])).map((r) => r.scope);
-    await deriveAndLink(store, source, scopes, summary, clock);
+    await deriveAndLink(store, source, scopes, summary, clock, true);
     summary.durationMs = Date.now() - started;
     out.push(summary);
   }

@@ -66,6 +66,21 @@ class ConnectionOps {
     this.columnTypes.clear();
   }
 
+  async append(table: string, rows: Row[]): Promise<void> {
+    if (rows.length === 0) return;
+    const cols = await this.tableColumns(table);
+    const ap = await this.conn.createAppender(table);
+    try {
+      for (const r of rows) {
+        for (const c of cols) appendTyped(ap, c.type, r[c.name], `${table}.${c.name}`);
+        ap.endRow();
+      }
+      ap.flushSync();
+    } finally {
+      ap.closeSync();
+    }
+  }
+
   async upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     const keys = keyColumns(table);
     if (rows.length === 0) return { new: 0, updated: 0, unchanged: 0 };
@@ -160,6 +175,10 @@ export class DuckDBStore implements Store {
     return this.transaction((tx) => tx.upsert(table, rows));
   }
 
+  append(table: string, rows: Row[]): Promise<void> {
+    return this.transaction((tx) => tx.append(table, rows));
+  }
+
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
       const tx = new TransactionView(this.path, this.writer);
@@ -228,6 +247,9 @@ class TransactionView implements Store {
   }
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.ops.upsert(table, rows);
+  }
+  append(table: string, rows: Row[]): Promise<void> {
+    return this.ops.append(table, rows);
   }
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     return fn(this);
