@@ -46,7 +46,7 @@ export function makeGitRepo(dir: string): string {
   return repo;
 }
 
-async function seedRows(store: Store): Promise<void> {
+export async function seedRows(store: Store): Promise<void> {
   const change = keys.change(HOST, 1001);
   const deploy = keys.deploy('sal', 'a1');
   const window = keys.window('2024-02-02-backport-eu');

@@ -1,0 +1,61 @@
+// `npm run screenshots`: a screenshot of every dashboard page into docs/screenshots/,
+// taken in Debian's chromium from the demo world (`shiplog demo`'s data, ingested through
+// the real sources). Tables no source fills yet get the hand-written rows of the API test
+// world, and the script says so.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { NOW, seedRows } from '../../src/api/test-world.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { runDemo } from '../../src/demo/run.ts';
+import { silentLogger } from '../../src/lib/log.ts';
+import { openStore } from '../../src/store/index.ts';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startWebServer } from './web-server.ts';
+
+export const SHOTS: [string, string][] = [
+  ['overview', '#/overview?bucket=week'],
+  ['deployments', '#/deployments'],
+  ['trains', '#/trains'],
+  ['entity', '#/entity?key=deploy:sal:a1&depth=3'],
+  ['sql', `#/sql?q=${encodeURIComponent('SELECT repo, count(*) AS commits, min(committed_at) AS first, max(committed_at) AS last\nFROM commits GROUP BY repo ORDER BY commits DESC')}`],
+  ['explore', '#/explore?table=commits&g1=repo&bucket=month&chart=line'],
+  ['reports', '#/reports'],
+  ['status', '#/status'],
+];
+
+async function main(): Promise<void> {
+  if (!hasChromium) {
+    console.error(`screenshots need ${CHROMIUM} (apt-get install -y chromium); none taken`);
+    process.exitCode = 1;
+    return;
+  }
+  const store = await openStore(':memory:');
+  const deps = { store, config: configSchema.parse({}), log: silentLogger(), clock: () => NOW, fetch };
+  await runDemo(deps, { seed: 1, scale: 'small', say: (l) => console.log(l) });
+  const [{ n }] = await store.all<{ n: number }>('SELECT count(*) AS n FROM deployments');
+  if (n === 0) {
+    console.log('no source fills deployments yet: adding the API test world rows (src/api/test-world.ts)');
+    await seedRows(store);
+  }
+  const server = await startWebServer({ world: { store, dir: '', close: () => store.close() } });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+  mkdirSync(out, { recursive: true });
+  try {
+    for (const [name, hash] of SHOTS) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${server.url}/${hash}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}${name}.png`, fullPage: false });
+      console.log(`docs/screenshots/${name}.png`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
