@@ -10,5 +10,6 @@ export interface LinkRule {
 }
 
 export const LINK_RULES: LinkRule[] = [
+  { rule: 'jenkins-zuul-url', file: 'jenkins-zuul-url.sql', description: 'Jenkins build → the Zuul build row the Gerrit report made for the same job URL (high)' },
   { rule: 'deploy-in-window', file: 'deploy-in-window.sql', description: 'deployment → the backport/SWAT/train window it started in (time-based; medium/low)' },
 ];

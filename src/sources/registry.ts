@@ -3,6 +3,7 @@ import type { Source } from './types.ts';
 import { gitSource } from './git/index.ts';
 import { salSource } from './sal/index.ts';
 import { junitSource } from './junit/index.ts';
+import { jenkinsSource } from './jenkins/index.ts';
 import { phabricatorSource } from './phabricator/index.ts';
 import { calendarSource } from './calendar/index.ts';
 import { workflowSource } from './workflow/index.ts';
@@ -12,6 +13,7 @@ export const SOURCES: Source<any>[] = [
   gitSource,
   salSource,
   junitSource,
+  jenkinsSource,
   phabricatorSource,
   calendarSource,
   workflowSource,
