@@ -9,6 +9,7 @@ import { registerEntityRoutes } from './routes/entities.ts';
 import { registerExploreRoutes } from './routes/explore.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerReportRoutes } from './routes/reports.ts';
+import { registerTaskRoutes } from './routes/tasks.ts';
 import { registerWebRoutes } from './routes/web.ts';
 import { registerWorkflowRoutes } from './routes/workflow.ts';
 import { RequestStats } from './telemetry.ts';
@@ -21,6 +22,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerMetaRoutes,
   registerWebRoutes,
   registerWorkflowRoutes,
+  registerTaskRoutes,
 ];
 
 export function createApp(deps: AppDeps): Hono {
