@@ -4,9 +4,11 @@ import { gitSource } from './git/index.ts';
 import { salSource } from './sal/index.ts';
 import { junitSource } from './junit/index.ts';
 import { jenkinsSource } from './jenkins/index.ts';
+import { zuulSource } from './zuul/index.ts';
 import { phabricatorSource } from './phabricator/index.ts';
 import { calendarSource } from './calendar/index.ts';
 import { workflowSource } from './workflow/index.ts';
+import { incidentsSource } from './incidents/index.ts';
 import { gerritNotedbSource } from './gerrit-notedb/index.ts';
 
 export const SOURCES: Source<any>[] = [
@@ -14,9 +16,11 @@ export const SOURCES: Source<any>[] = [
   salSource,
   junitSource,
   jenkinsSource,
+  zuulSource,
   phabricatorSource,
   calendarSource,
   workflowSource,
+  incidentsSource,
   gerritNotedbSource,
 ];
 
