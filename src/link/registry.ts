@@ -12,4 +12,6 @@ export interface LinkRule {
 export const LINK_RULES: LinkRule[] = [
   { rule: 'jenkins-zuul-url', file: 'jenkins-zuul-url.sql', description: 'Jenkins build → the Zuul build row the Gerrit report made for the same job URL (high)' },
   { rule: 'deploy-in-window', file: 'deploy-in-window.sql', description: 'deployment → the backport/SWAT/train window it started in (time-based; medium/low)' },
+  { rule: 'incident-reference', file: 'incident-reference.sql', description: 'incident → deployment its report names (SAL permalink or a change it carried; high)' },
+  { rule: 'time-proximity', file: 'incident-time-proximity.sql', description: 'incident → deployments started in the hours before the outage (low: proximity, not cause)' },
 ];
