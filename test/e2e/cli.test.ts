@@ -4,10 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shiplog } from '../helpers/cli.ts';
+import { shiplog, shiplogInProcess } from '../helpers/cli.ts';
 import { dumpTables } from '../helpers/dump.ts';
 import { makeRepo } from '../helpers/repo.ts';
 
+const OMIT = { sync_state: ['last_run_at', 'last_success_at'], derive_state: ['derived_at'] };
 let dir: string;
 let repo: string;
 let db: string;
@@ -32,20 +33,21 @@ describe('import git', () => {
   });
 
   it('changes nothing on a second import', async () => {
-    const before = await dumpTables(db, { omit: { sync_state: ['last_run_at', 'last_success_at'] } });
+    const before = await dumpTables(db, { omit: OMIT });
     const r = shiplog(['--db', db, '--json', 'import', 'git', repo, '--name', 'operations/mediawiki-config']);
     expect(r.code, r.stderr).toBe(0);
     const { summaries } = JSON.parse(r.stdout);
     expect(summaries[0].raw).toBe(0);
     for (const c of Object.values(summaries[0].tables) as { new: number; updated: number }[]) expect(c.new + c.updated).toBe(0);
-    expect(await dumpTables(db, { omit: { sync_state: ['last_run_at', 'last_success_at'] } })).toEqual(before);
+    expect(await dumpTables(db, { omit: OMIT })).toEqual(before);
   });
 
   it('renormalize rebuilds exactly the same tables from raw_records', async () => {
-    const before = await dumpTables(db, { omit: { sync_state: ['last_run_at', 'last_success_at'] } });
+    const before = await dumpTables(db, { omit: OMIT });
     const r = shiplog(['--db', db, 'renormalize']);
     expect(r.code, r.stderr).toBe(0);
-    expect(await dumpTables(db, { omit: { sync_state: ['last_run_at', 'last_success_at'] } })).toEqual(before);
+    const after = await dumpTables(db, { omit: OMIT });
+    for (const t of Object.keys(before)) expect(after[t], t).toEqual(before[t]);
   });
 
   it('names the path when the repository does not exist', () => {
@@ -69,11 +71,17 @@ describe('sql', () => {
     "SELECT * FROM read_text('/etc/hostname')",
     "SELECT * FROM read_parquet('/tmp/x.parquet')",
     "SELECT * FROM glob('/etc/*')",
-  ])('refuses %s with a one-line reason and a non-zero exit', (q) => {
-    const r = shiplog(['--db', db, 'sql', q]);
+  ])('refuses %s with a one-line reason and a non-zero exit', async (q) => {
+    const r = await shiplogInProcess(['--db', db, 'sql', q], { cwd: dir });
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^shiplog: refused: /);
+  });
+
+  it('refuses through the real executable too', () => {
+    const r = shiplog(['--db', db, 'sql', "SELECT * FROM read_csv('/etc/passwd')"]);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/^shiplog: refused: table function read_csv\(\) is not allowed/);
   });
 
   it('prints csv and tables', () => {
@@ -107,10 +115,10 @@ describe('status and config', () => {
     ['server:\n  port: "x"\n', /shiplog\.yaml: server\.port: /],
     ['server:\n  token: ${UNSET_VAR_FOR_TEST}\n', /shiplog\.yaml: server\.token: environment variable UNSET_VAR_FOR_TEST is not set/],
     ['server: [\n', /shiplog\.yaml: not valid YAML/],
-  ])('names the file and key of a bad config (%#)', (text, message) => {
+  ])('names the file and key of a bad config (%#)', async (text, message) => {
     const file = join(dir, 'shiplog.yaml');
     writeFileSync(file, text);
-    const r = shiplog(['--config', file, 'config']);
+    const r = await shiplogInProcess(['--config', file, 'config'], { cwd: dir });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(message);
   });

@@ -1,4 +1,5 @@
-// Table contents for equality checks: every table ordered by its key columns.
+// Table contents for equality checks: every table ordered by its key columns (derive_state,
+// derive's own bookkeeping, is left out).
 import { openStore } from '../../src/store/index.ts';
 import { TABLE_KEYS } from '../../src/store/tables.ts';
 
@@ -7,6 +8,7 @@ export async function dumpTables(dbPath: string, opts: { omit?: Record<string, s
   try {
     const out: Record<string, unknown[]> = {};
     for (const [table, keys] of Object.entries(TABLE_KEYS)) {
+      if (table === 'derive_state') continue;
       const rows = await store.all<Record<string, unknown>>(`SELECT * FROM "${table}" ORDER BY ${keys.map((k) => `"${k}"`).join(', ')}`);
       for (const col of opts.omit?.[table] ?? []) for (const r of rows) delete r[col];
       out[table] = rows;

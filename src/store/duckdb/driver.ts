@@ -85,7 +85,11 @@ class ConnectionOps {
     const keys = keyColumns(table);
     if (rows.length === 0) return { new: 0, updated: 0, unchanged: 0 };
     const byKey = new Map<string, Row>();
-    for (const r of rows) byKey.set(keys.map((k) => String(r[k])).join('\u0000'), r);
+    const firstWins = INSERT_ONLY_TABLES.has(table);
+    for (const r of rows) {
+      const k = keys.map((c) => String(r[c])).join('\u0000');
+      if (!firstWins || !byKey.has(k)) byKey.set(k, r);
+    }
     const cols = await this.tableColumns(table);
     const stage = `_stage_${table}`;
     await this.conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${stage} AS SELECT * FROM "${table}" LIMIT 0`);
