@@ -2,14 +2,15 @@
 // git): the `wikiversions` raw records (file content at each commit that changed it) and
 // the commits' parents. The state before a commit is the content at its first parent,
 // found by walking first parents to the nearest commit that changed the file. States are
-// read in arrival order and dropped once no later commit needs them.
+// read in arrival order, kept as text until no later commit needs them, and compared on
+// the changed lines only.
 import type { ReadFn, Row } from '../../types.ts';
 import { computeTrains, type TrainCommit } from './compute.ts';
 import { diffWikiversions, type Move, type VersionMoves } from './diff.ts';
-import { parseWikiversions } from './wikiversions.ts';
+import { changedLines, readEntries } from './wikiversions.ts';
 
 const FILES = ['wikiversions.json', 'wikiversions.dat'];
-const CHUNK = 200;
+const CHUNK = 1000;
 
 interface Touching {
   sha: string;
@@ -56,7 +57,7 @@ export async function deriveTrains(read: ReadFn, repo: string, parentOf: Map<str
       if (b) needed.set(b, (needed.get(b) ?? 0) + 1);
     }
   }
-  const states = new Map<string, Map<string, string>>();
+  const states = new Map<string, string>();
   const moves = new Map<string, { rawId: string; seq: number; byVersion: Map<string, VersionMoves> }>();
   for (let seq = 0; ;) {
     const rows = await read<{ key: string; payload: string; raw_id: string; seq: number }>(
@@ -66,12 +67,12 @@ export async function deriveTrains(read: ReadFn, repo: string, parentOf: Map<str
     seq = Number(rows[rows.length - 1].seq);
     for (const r of rows) {
       const [sha, path] = [r.key.slice(0, r.key.indexOf(':')), r.key.slice(r.key.indexOf(':') + 1)];
-      const state = parseWikiversions(r.payload, path).versions;
       const beforeKey = beforeOf.get(r.key);
       const before = beforeKey ? states.get(beforeKey) : undefined;
       const commit = bySha.get(sha);
-      if (before && commit && commit.parents.length === 1) {
-        const d = diffWikiversions(before, state, r.key).byVersion;
+      if (before !== undefined && commit && commit.parents.length === 1) {
+        const [was, now] = changedLines(before, r.payload);
+        const d = diffWikiversions(readEntries(was, path), readEntries(now, path), r.key).byVersion;
         const cur = moves.get(sha);
         if (cur) mergeMoves(cur.byVersion, d);
         else moves.set(sha, { rawId: r.raw_id, seq: Number(r.seq), byVersion: d });
@@ -81,7 +82,7 @@ export async function deriveTrains(read: ReadFn, repo: string, parentOf: Map<str
         needed.set(beforeKey, left);
         if (left <= 0) states.delete(beforeKey);
       }
-      if ((needed.get(r.key) ?? 0) > 0) states.set(r.key, state);
+      if ((needed.get(r.key) ?? 0) > 0) states.set(r.key, r.payload);
     }
   }
   const list: TrainCommit[] = [...moves.entries()]
