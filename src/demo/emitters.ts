@@ -2,6 +2,7 @@
 // one source's real wire format under `dir` and says what to import.
 import type { DemoWorld } from './types.ts';
 import { emitGit } from './emit/git.ts';
+import { emitPhabricator } from './emit/phabricator.ts';
 
 export interface DemoImport {
   source: string;
@@ -13,4 +14,5 @@ export type Emitter = (world: DemoWorld, dir: string) => Promise<DemoImport[]>;
 
 export const EMITTERS: { name: string; emit: Emitter }[] = [
   { name: 'git', emit: emitGit },
+  { name: 'phabricator', emit: emitPhabricator },
 ];
