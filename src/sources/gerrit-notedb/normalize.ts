@@ -32,6 +32,7 @@ export function normalizeNotedb(records: RawRecord[], _ctx: NormalizeContext): N
     const log = parseMetaLog(p.meta);
     const problems = [...log.errors];
     if (log.commits.length === 0) {
+      for (const reason of problems) out.rejects.push({ ...where, reason: `change ${p.number}: ${reason}` });
       out.rejects.push({ ...where, reason: `change ${p.number}: meta log has no commits` });
       continue;
     }
