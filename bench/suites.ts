@@ -1,4 +1,5 @@
 // Every benchmark suite, one line each: `npm run bench -- <name>` runs one.
 export const SUITES = {
   'git-import': () => import('./git-import.ts'),
+  sal: () => import('./sal.ts'),
 };

@@ -3,6 +3,7 @@
 import type { DemoWorld } from './types.ts';
 import { emitGit } from './emit/git.ts';
 import { emitPhabricator } from './emit/phabricator.ts';
+import { emitSal } from './emit/sal.ts';
 
 export interface DemoImport {
   source: string;
@@ -15,4 +16,5 @@ export type Emitter = (world: DemoWorld, dir: string) => Promise<DemoImport[]>;
 export const EMITTERS: { name: string; emit: Emitter }[] = [
   { name: 'git', emit: emitGit },
   { name: 'phabricator', emit: emitPhabricator },
+  { name: 'sal', emit: emitSal },
 ];

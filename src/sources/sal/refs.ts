@@ -21,6 +21,7 @@ const ITEM_TASKS = / \((T\d+(?: T\d+)*)\)$/;
  * last `]]`, not to the first `]]`.
  */
 export function gerritItems(text: string): ChangeRef[] {
+  if (!text.includes('[[gerrit:')) return [];
   const starts = [...text.matchAll(GERRIT_MARKUP)];
   const out: ChangeRef[] = [];
   starts.forEach((m, i) => {
@@ -41,7 +42,8 @@ export function gerritItems(text: string): ChangeRef[] {
 export function changeRefs(text: string): ChangeRef[] {
   const byNumber = new Map<number, ChangeRef>();
   for (const ref of gerritItems(text)) if (!byNumber.has(ref.number)) byNumber.set(ref.number, ref);
-  for (const re of [GERRIT_TEMPLATE, GERRIT_URL]) {
+  const lower = text.includes('{{') || text.includes('gerrit.wikimedia.org');
+  for (const re of lower ? [GERRIT_TEMPLATE, GERRIT_URL] : []) {
     for (const m of text.matchAll(re)) {
       const n = Number(m[1]);
       if (!byNumber.has(n)) byNumber.set(n, { number: n, subject: null, tasks: [] });
@@ -52,6 +54,7 @@ export function changeRefs(text: string): ChangeRef[] {
 
 /** Every Phabricator task id (`T123`, `[[phab:T123]]`, a task URL), first mention first. */
 export function taskRefs(text: string): string[] {
+  if (!text.includes('T')) return [];
   const out = new Set<string>();
   for (const m of text.matchAll(TASK)) out.add(`T${m[1]}`);
   return [...out];
