@@ -5,7 +5,7 @@ import { parseCiReport, parseJobDuration, parseJobLine, reportBuildId } from './
 
 describe('parseJobLine', () => {
   it('reads job, URL, result and duration in every real form', () => {
-    const cases: [string, Partial<ReturnType<typeof parseJobLine>>][] = [
+    const cases: [string, Partial<NonNullable<ReturnType<typeof parseJobLine>>>][] = [
       ['- tox-docker https://integration.wikimedia.org/ci/job/tox-docker/3030/console : FAILURE in 26s',
         { job: 'tox-docker', buildNumber: 3030, result: 'failure', durationS: 26, voting: true }],
       ['- operations-mw-config-composer-test-docker https://integration.wikimedia.org/ci/job/operations-mw-config-composer-test-docker/5109/console : SUCCESS in 1m 16s',
