@@ -57,6 +57,11 @@ export function configDeployRows(repo: string, commits: LineCommit[], changes: M
   return { deployments, deployment_items: items, links };
 }
 
+/** An empty list parameter has no type in DuckDB; [''] matches no key just the same. */
+export function nonEmpty(list: string[]): string[] {
+  return list.length > 0 ? list : [''];
+}
+
 /** Deployments of one repository from its first-parent line (computed by derive.ts). */
 export async function deriveConfigDeploys(read: ReadFn, repo: string, line: string[]): Promise<DeriveResult> {
   const commits = await read<LineCommit>(
@@ -69,8 +74,8 @@ export async function deriveConfigDeploys(read: ReadFn, repo: string, line: stri
   const changes = new Map<string, KnownChange>();
   for (const k of known) if (!changes.has(k.change_id)) changes.set(k.change_id, { number: Number(k.number), change_key: k.change_key });
   const rows = configDeployRows(repo, commits, changes);
-  const deployKeys = rows.deployments.map((d) => d.deploy_key as string);
-  const itemKeys = rows.deployment_items.map((i) => i.item_key as string);
+  const deployKeys = nonEmpty(rows.deployments.map((d) => d.deploy_key as string));
+  const itemKeys = nonEmpty(rows.deployment_items.map((i) => i.item_key as string));
   const mine = `SELECT deploy_key FROM deployments WHERE repo = $1 AND kind = 'config-merge'`;
   return {
     rows,

@@ -3,7 +3,7 @@
 // parents[0] from the stored tip; the walk itself is pure over the rows it is given.
 // For operations/mediawiki-config it also derives config deployments and trains.
 import type { DeriveResult, ReadFn } from '../types.ts';
-import { deriveConfigDeploys } from './config-deploys.ts';
+import { deriveConfigDeploys, nonEmpty } from './config-deploys.ts';
 import { deriveTrains } from './trains/derive-trains.ts';
 
 export function firstParentLine(tip: string, parentOf: Map<string, string | undefined>): string[] {
@@ -49,9 +49,9 @@ export async function deriveGit(read: ReadFn, ctx: { scopes: string[] }): Promis
         out.deletes!.push(
           {
             table: 'train_events', where: 'starts_with(commit_key, $1) AND event_key NOT IN (SELECT unnest($2::VARCHAR[]))',
-            params: [`commit:${repo}:`, trains.train_events.map((e) => e.event_key)],
+            params: [`commit:${repo}:`, nonEmpty(trains.train_events.map((e) => e.event_key as string))],
           },
-          { table: 'trains', where: "starts_with(raw_id, 'git:wikiversions:') AND train_key NOT IN (SELECT unnest($1::VARCHAR[]))", params: [trains.trains.map((t) => t.train_key)] },
+          { table: 'trains', where: "starts_with(raw_id, 'git:wikiversions:') AND train_key NOT IN (SELECT unnest($1::VARCHAR[]))", params: [nonEmpty(trains.trains.map((t) => t.train_key as string))] },
         );
         addResult(out, { rows: trains, rejects: [] });
       }
