@@ -8,11 +8,19 @@ import { trainBlockers } from './train_blockers/train_blockers.ts';
 import { windowsReport } from './windows/windows.ts';
 import { changeFailureRate } from './change_failure_rate/change_failure_rate.ts';
 import { timeToRestore } from './time_to_restore/time_to_restore.ts';
+import { testHealth } from './test_health/test_health.ts';
+import { testHealthRepos } from './test_health_repos/test_health_repos.ts';
+import { testsBrokenByDependency } from './tests_broken_by_dependency/tests_broken_by_dependency.ts';
+import { testHistory } from './test_history/test_history.ts';
+import { ciUsage } from './ci_usage/ci_usage.ts';
+import { ciJobMatrix } from './ci_job_matrix/ci_job_matrix.ts';
+import { zuulQueueWait } from './zuul_queue_wait/zuul_queue_wait.ts';
 
 export const METRICS: MetricDefinition<any>[] = [
   deploys,
   taskResolutionTime, taskCloseVsMerge, openTasksByAge, trainBlockers,
   windowsReport, changeFailureRate, timeToRestore,
+  testHealth, testHealthRepos, testsBrokenByDependency, testHistory, ciUsage, ciJobMatrix, zuulQueueWait,
 ];
 
 export function findMetric(id: string): MetricDefinition<any> | undefined {

@@ -1,0 +1,44 @@
+// Report `ci_usage` ("are we testing a lot"): builds, builds per change, agent and wall hours,
+// by day, repo, day and repo, pipeline, job or change. Docs: docs/metrics/ci_usage.md.
+import { z } from 'zod';
+import { loadSql } from '../../store/sql.ts';
+import { baseParams, defineMetric } from '../define.ts';
+
+/** The group columns of each `by` (constants, never user text) and the row order. */
+const GROUPS: Record<string, { group: string; order: string; wall: boolean }> = {
+  day: { group: 'day', order: 'day DESC', wall: true },
+  repo: { group: 'repo', order: 'agent_h DESC NULLS LAST, repo', wall: true },
+  day_repo: { group: 'day, repo', order: 'day DESC, agent_h DESC NULLS LAST, repo', wall: true },
+  pipeline: { group: 'pipeline', order: 'builds DESC, pipeline', wall: true },
+  job: { group: 'job', order: 'builds DESC, job', wall: false },
+  change: { group: 'change', order: 'builds DESC, change', wall: true },
+};
+
+export const ciUsage = defineMetric({
+  id: 'ci_usage',
+  version: 1,
+  kind: 'report',
+  title: 'CI usage: builds, builds per change, agent and wall hours',
+  description: 'CI build runs (a Jenkins build and the Zuul row of its Gerrit report count once) by day, repo, day_repo, pipeline, job or change: builds, changes, builds per change, agent hours, wall hours per buildset, failure rate, median duration',
+  unit: 'hours',
+  params: baseParams.extend({
+    by: z.enum(['day', 'repo', 'day_repo', 'pipeline', 'job', 'change']).default('day'),
+    repo: z.string().min(1).optional(),
+  }),
+  async run(ctx, p) {
+    const g = GROUPS[p.by];
+    const wall = g.wall
+      ? `SELECT ${g.group}, round(sum(wall_s) / 3600, 2) AS wall_h FROM sets GROUP BY ALL`
+      : `SELECT ${g.group}, NULL::DOUBLE AS wall_h FROM b`;
+    const sql = loadSql(import.meta.url, 'ci_usage.sql')
+      .replaceAll('{{group}}', g.group).replace('{{wall}}', wall).replace('{{order}}', g.order);
+    const rows = await ctx.store.all(sql, [p.since ?? null, p.until ?? null, p.repo ?? null, p.limit ?? 1000]);
+    return {
+      rows,
+      notes: [
+        'agent_h = sum of build durations (one executor per build); wall_h = per change, patch set and pipeline, first start to last end',
+        'builds are counted once when both the Jenkins build and its Zuul report row are stored',
+      ],
+    };
+  },
+});

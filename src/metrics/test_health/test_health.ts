@@ -1,0 +1,49 @@
+// Report `test_health`: per test (repo, suite, class, name) runs, failures and failure rates
+// over 7/30/90 days, currently failing, flaky, first failure, time to fix, last seen.
+// Definition and exclusions: docs/metrics/test_health.md.
+import { z } from 'zod';
+import { loadSql } from '../../store/sql.ts';
+import { baseParams, defineMetric, type MetricContext } from '../define.ts';
+
+export const testFilterParams = baseParams.extend({
+  repo: z.string().min(1).optional(),
+  suite: z.string().min(1).optional(),
+  /** Test name contains (case-insensitive). */
+  q: z.string().min(1).optional(),
+  /** all, failing (currently, on the main line), flaky (last 14 days), failed (any failure in 90 days). */
+  state: z.enum(['all', 'failing', 'flaky', 'failed']).default('all'),
+});
+
+export type TestFilter = z.infer<typeof testFilterParams>;
+
+export const TEST_HEALTH_COLUMNS = [
+  'repo', 'suite', 'class', 'name', 'runs_7d', 'failures_7d', 'failure_rate_7d', 'runs_30d', 'failures_30d', 'failure_rate_30d',
+  'runs_90d', 'failures_90d', 'failure_rate_90d', 'currently_failing', 'failing_since', 'flaky', 'flaky_commits_14d',
+  'first_failure_at', 'last_failure_at', 'mean_time_to_fix_h', 'fixed_episodes', 'runs', 'failures', 'last_seen_at',
+];
+
+/** The parameters of test_health.sql, in order; "as of" is `until`, else the clock. */
+export function testHealthArgs(ctx: MetricContext, p: TestFilter, limit: number): unknown[] {
+  return [p.until ?? ctx.clock(), p.repo ?? null, p.suite ?? null, p.q ?? null, p.state, limit];
+}
+
+export const testHealth = defineMetric({
+  id: 'test_health',
+  version: 1,
+  kind: 'report',
+  title: 'Test health: failure rates, currently failing, flaky, time to fix, per test',
+  description: 'One row per test (repo, suite, class, name): runs and failures over 7/30/90 days before `until` (default now), currently failing on the main line and since when, flaky within 14 days, first failure, mean time to fix, last seen',
+  params: testFilterParams,
+  async run(ctx, p) {
+    const rows = await ctx.store.all(loadSql(import.meta.url, 'test_health.sql'), testHealthArgs(ctx, p, p.limit ?? 1000));
+    return {
+      columns: TEST_HEALTH_COLUMNS,
+      rows,
+      notes: [
+        'skipped cases are not runs; failed = fail or error',
+        'main line = gate-and-submit, postmerge, periodic or publish builds, or builds of no change, on master/main',
+        'flaky = passed and failed on the same commit (patch set sha, else change and patch set) in the 14 days before `until`',
+      ],
+    };
+  },
+});
