@@ -79,99 +79,128 @@ export function deployKind(p: ParsedMessage): string {
 const idOf = (entryKey: string) => entryKey.slice(entryKey.indexOf(':') + 1);
 const seconds = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 1000);
 
-export function pairEntries(entries: PairEntry[]): PairResult {
-  const out: PairResult = { deployments: [], items: [], links: [] };
-  const open = new Map<string, Open[]>(); // per deployer, oldest first
+/** The pairing state while walking the entries in time order. */
+class Pairer {
+  readonly out: PairResult = { deployments: [], items: [], links: [] };
+  private readonly open = new Map<string, Open[]>(); // per deployer, oldest first
 
-  const emit = (start: PairEntry, p: ParsedMessage, end: PairEntry | null, endP: ParsedMessage | null, outcome: Outcome, o?: Open) => {
+  /** One deployments row (+ items, links) from its first line and, when seen, its end line. */
+  emit(start: PairEntry, p: ParsedMessage, end: PairEntry | null, endP: ParsedMessage | null, outcome: Outcome, o?: Open): void {
     const deployKey = keys.deploy('sal', idOf(start.entryKey));
     const isSingle = end === start;
     const dur = endP?.fields.durationS;
     const startedAt = isSingle && dur !== undefined ? new Date(start.loggedAt.getTime() - dur * 1000) : start.loggedAt;
     const duration = dur ?? (end && !isSingle ? seconds(start.loggedAt, end.loggedAt) : null);
-    out.deployments.push({
+    this.out.deployments.push({
       deploy_key: deployKey, kind: deployKind(p), started_at: startedAt, finished_at: end?.loggedAt ?? null,
       duration_s: duration, deployer: start.userName, host: start.host, message: p.fields.msg ?? start.message,
       outcome: o?.rolledBack && outcome === 'ok' ? 'aborted' : outcome, staged: o?.staged ?? false, forced: null,
       window_key: null, repo: p.fields.repo ?? null, raw_id: start.rawId,
     });
-    addItems(out, deployKey, start, p.changes.length || p.tasks.length || !endP ? p : endP);
-  };
+    addItems(this.out, deployKey, start, p.changes.length || p.tasks.length || !endP ? p : endP);
+  }
 
-  const take = (user: string | null, match: (o: Open) => boolean): Open | undefined => {
-    const list = open.get(user ?? '') ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (match(list[i])) return list.splice(i, 1)[0];
-    }
+  /** The deployer's most recent open run that matches, taken off the open list. */
+  private take(user: string | null, match: (o: Open) => boolean): Open | undefined {
+    const list = this.open.get(user ?? '') ?? [];
+    for (let i = list.length - 1; i >= 0; i--) if (match(list[i])) return list.splice(i, 1)[0];
     return undefined;
-  };
+  }
 
-  for (const e of entries) {
-    const p = parseMessage(e.message);
-    const user = e.userName ?? '';
-    const list = open.get(user) ?? [];
+  private allOpen(): Open[] {
+    return [...this.open.values()].flat();
+  }
+
+  /** Runs of this deployer open for more than two days are unfinished. */
+  expire(e: PairEntry): void {
+    const list = this.open.get(e.userName ?? '') ?? [];
     while (list.length && e.loggedAt.getTime() - list[0].entry.loggedAt.getTime() > STALE_MS) {
       const o = list.shift()!;
-      emit(o.entry, o.parsed, null, null, 'unfinished', o);
+      this.emit(o.entry, o.parsed, null, null, 'unfinished', o);
     }
+  }
+
+  start(e: PairEntry, p: ParsedMessage): void {
+    if (p.kind === 'scap3-start' && p.fields.prog === 'restart') return this.emit(e, p, null, null, 'ok'); // no Finished line exists (deploy.py)
+    const list = this.open.get(e.userName ?? '') ?? [];
+    list.push({ entry: e, parsed: p, family: familyOf(p), staged: false, rolledBack: false });
+    this.open.set(e.userName ?? '', list);
+  }
+
+  end(e: PairEntry, p: ParsedMessage, outcome: Outcome, sameMessage: boolean): void {
     const fam = familyOf(p);
     const msg = p.fields.msg ?? '';
+    const o = this.take(e.userName, (c) => c.family === fam && (!sameMessage || (c.parsed.fields.msg ?? '') === msg));
+    if (o) this.emit(o.entry, o.parsed, e, p, outcome, o);
+    else this.emit(e, p, e, p, outcome); // its Started is outside the data: the end line alone
+  }
+
+  /** `<prog> failed:` ends the deployer's latest run of prog (`scap`: any scap run); `aborted:` the one with its message. */
+  failure(e: PairEntry, p: ParsedMessage & { kind: 'failed' | 'aborted' }): void {
+    const prog = p.fields.prog ?? '';
+    const msg = p.fields.msg ?? '';
+    const o = this.take(e.userName, (c) =>
+      (prog === 'scap' ? SCAP_STARTS.has(c.parsed.kind) : c.family === `scap:${prog}` || c.family.startsWith(`scap3:${prog}:`)) &&
+      (p.kind === 'failed' || (c.parsed.fields.msg ?? '') === msg));
+    if (o) this.emit(o.entry, o.parsed, e, p, p.kind, o);
+    else this.emit(e, p, e, p, p.kind);
+  }
+
+  testservers(p: ParsedMessage): void {
+    const users = p.fields.users ?? [];
+    const runs = this.allOpen().filter((c) => c.parsed.kind === 'sync-start' && (c.parsed.fields.msg ?? '') === (p.fields.msg ?? ''));
+    const best = runs.filter((c) => users.includes(c.entry.userName ?? '')).pop() ?? runs.pop();
+    if (best) best.staged = true;
+  }
+
+  decision(e: PairEntry, p: ParsedMessage): void {
+    if (p.fields.decision !== 'rollback') return;
+    const users = p.fields.users ?? [];
+    const staged = this.allOpen().filter((c) => c.staged &&
+      (users.length === 0 || users.includes(c.entry.userName ?? '') || c.entry.userName === e.userName));
+    const last = staged.pop();
+    if (last) last.rolledBack = true;
+  }
+
+  finish(): PairResult {
+    for (const o of this.allOpen()) this.emit(o.entry, o.parsed, null, null, 'unfinished', o);
+    this.open.clear();
+    return this.out;
+  }
+}
+
+export function pairEntries(entries: PairEntry[]): PairResult {
+  const pairer = new Pairer();
+  for (const e of entries) {
+    const p = parseMessage(e.message);
+    pairer.expire(e);
     switch (p.kind) {
       case 'sync-start': case 'scap-cmd-start': case 'scap3-start': case 'lock': case 'cookbook-start': case 'install-start':
-        if (p.kind === 'scap3-start' && p.fields.prog === 'restart') {
-          emit(e, p, null, null, 'ok'); // restart-only runs announce no Finished line (deploy.py)
-          break;
-        }
-        list.push({ entry: e, parsed: p, family: fam, staged: false, rolledBack: false });
-        open.set(user, list);
+        pairer.start(e, p);
         break;
-      case 'sync-finish': case 'scap-cmd-finish': case 'scap3-finish': case 'unlock': case 'install-finish': {
-        const o = take(e.userName, (c) => c.family === fam && (c.parsed.fields.msg ?? '') === msg);
-        if (o) emit(o.entry, o.parsed, e, p, 'ok', o);
-        else emit(e, p, e, p, 'ok'); // its Started is outside the data: the end line alone
+      case 'sync-finish': case 'scap-cmd-finish': case 'scap3-finish': case 'unlock': case 'install-finish':
+        pairer.end(e, p, 'ok', true);
         break;
-      }
-      case 'cookbook-end': {
-        const ok = p.fields.result === 'PASS' && (p.fields.exitCode ?? 0) === 0;
-        const o = take(e.userName, (c) => c.family === fam);
-        if (o) emit(o.entry, o.parsed, e, p, ok ? 'ok' : 'failed', o);
-        else emit(e, p, e, p, ok ? 'ok' : 'failed');
+      case 'cookbook-end':
+        pairer.end(e, p, p.fields.result === 'PASS' && (p.fields.exitCode ?? 0) === 0 ? 'ok' : 'failed', false);
         break;
-      }
-      case 'failed': case 'aborted': {
-        const prog = p.fields.prog ?? '';
-        const anyScap = prog === 'scap';
-        const o = take(e.userName, (c) =>
-          (anyScap ? SCAP_STARTS.has(c.parsed.kind) : c.family === `scap:${prog}` || c.family.startsWith(`scap3:${prog}:`)) &&
-          (p.kind === 'failed' || (c.parsed.fields.msg ?? '') === msg));
-        if (o) emit(o.entry, o.parsed, e, p, p.kind, o);
-        else emit(e, p, e, p, p.kind);
+      case 'failed': case 'aborted':
+        pairer.failure(e, p as ParsedMessage & { kind: 'failed' | 'aborted' });
         break;
-      }
-      case 'testservers': {
-        const users = p.fields.users ?? [];
-        const candidates = [...open.values()].flat().filter((c) => c.parsed.kind === 'sync-start' && (c.parsed.fields.msg ?? '') === msg);
-        const best = candidates.filter((c) => users.includes(c.entry.userName ?? '')).pop() ?? candidates.pop();
-        if (best) best.staged = true;
+      case 'testservers':
+        pairer.testservers(p);
         break;
-      }
-      case 'testservers-decision': {
-        if (p.fields.decision !== 'rollback') break;
-        const users = p.fields.users ?? [];
-        const staged = [...open.values()].flat().filter((c) => c.staged && (users.length === 0 || users.includes(c.entry.userName ?? '') || c.entry.userName === e.userName));
-        const last = staged.pop();
-        if (last) last.rolledBack = true;
+      case 'testservers-decision':
+        pairer.decision(e, p);
         break;
-      }
       case 'sync-file': case 'sync-file-legacy': case 'sync-wikiversions': case 'sync-l10n': case 'clean': case 'lock-force':
-        emit(e, p, e, p, 'ok');
+        pairer.emit(e, p, e, p, 'ok');
         break;
       default:
         break;
     }
   }
-  for (const list of open.values()) for (const o of list) emit(o.entry, o.parsed, null, null, 'unfinished', o);
-  return out;
+  return pairer.finish();
 }
 
 function addItems(out: PairResult, deployKey: string, e: PairEntry, p: ParsedMessage): void {
