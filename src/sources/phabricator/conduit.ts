@@ -63,7 +63,8 @@ export class ConduitClient {
         signal: this.deps.signal,
       });
     } catch (err) {
-      const msg = `${endpoint}: ${this.scrub((err as Error).message)}`;
+      const cause = ((err as Error).cause as Error | undefined)?.message; // undici puts the reason (ECONNREFUSED…) here
+      const msg = `${endpoint}: ${this.scrub((err as Error).message)}${cause ? `: ${this.scrub(cause)}` : ''}`;
       return { ok: false, retry: true, delayMs: null, error: new ShiplogError('source_unreachable', msg, { cause: err }) };
     }
     const text = await res.text().catch((err: Error) => `<body unreadable: ${err.message}>`);
