@@ -15,12 +15,14 @@ import { testHistory } from './test_history/test_history.ts';
 import { ciUsage } from './ci_usage/ci_usage.ts';
 import { ciJobMatrix } from './ci_job_matrix/ci_job_matrix.ts';
 import { zuulQueueWait } from './zuul_queue_wait/zuul_queue_wait.ts';
+import { trainsReport } from './trains/trains.ts';
 
 export const METRICS: MetricDefinition<any>[] = [
   deploys,
   taskResolutionTime, taskCloseVsMerge, openTasksByAge, trainBlockers,
   windowsReport, changeFailureRate, timeToRestore,
   testHealth, testHealthRepos, testsBrokenByDependency, testHistory, ciUsage, ciJobMatrix, zuulQueueWait,
+  trainsReport,
 ];
 
 export function findMetric(id: string): MetricDefinition<any> | undefined {
