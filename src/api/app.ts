@@ -10,6 +10,7 @@ import { registerExploreRoutes } from './routes/explore.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerTaskRoutes } from './routes/tasks.ts';
+import { registerTestRoutes } from './routes/tests.ts';
 import { registerWebRoutes } from './routes/web.ts';
 import { registerWorkflowRoutes } from './routes/workflow.ts';
 import { RequestStats } from './telemetry.ts';
@@ -23,6 +24,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerWebRoutes,
   registerWorkflowRoutes,
   registerTaskRoutes,
+  registerTestRoutes,
 ];
 
 export function createApp(deps: AppDeps): Hono {
