@@ -15,4 +15,5 @@ export const LINK_RULES: LinkRule[] = [
   { rule: 'incident-reference', file: 'incident-reference.sql', description: 'incident → deployment its report names (SAL permalink or a change it carried; high)' },
   { rule: 'time-proximity', file: 'incident-time-proximity.sql', description: 'incident → deployments started in the hours before the outage (low: proximity, not cause)' },
   { rule: 'change-id', file: 'change-id.sql', description: 'commit → Gerrit change of the same project and branch by its Change-Id footer (high)' }, { rule: 'depends-on', file: 'depends-on.sql', description: 'change → the changes its Depends-On footer names by Change-Id (high)' },
+  { rule: 'config-deploy-change', file: 'config-deploy-change.sql', description: 'config-merge deployment → the Gerrit change it merged, by Change-Id, same project and branch (high)' },
 ];

@@ -118,6 +118,9 @@ describe('import git of operations/mediawiki-config', () => {
     expect(await store.all('SELECT * FROM train_events ORDER BY event_key')).toEqual(events);
     expect(await store.all('SELECT change_number, change_key FROM deployment_items WHERE item_key = $1', [`deploy:git:${sha.config}/1`]))
       .toEqual([{ change_number: 700001, change_key: 'change:gerrit.wikimedia.org:700001' }]);
+    expect(await store.all("SELECT src_key, dst_key, evidence, confidence FROM links WHERE rule = 'config-deploy-change'")).toEqual([{
+      src_key: `deploy:git:${sha.config}`, dst_key: 'change:gerrit.wikimedia.org:700001', evidence: `Change-Id: I${'8'.repeat(40)}`, confidence: 'high',
+    }]);
   });
 
   it('is incremental: a second import of the same tip adds nothing', async () => {
