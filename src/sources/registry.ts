@@ -10,6 +10,7 @@ import { calendarSource } from './calendar/index.ts';
 import { workflowSource } from './workflow/index.ts';
 import { incidentsSource } from './incidents/index.ts';
 import { gerritNotedbSource } from './gerrit-notedb/index.ts';
+import { gerritSource } from './gerrit/index.ts';
 
 export const SOURCES: Source<any>[] = [
   gitSource,
@@ -22,6 +23,7 @@ export const SOURCES: Source<any>[] = [
   workflowSource,
   incidentsSource,
   gerritNotedbSource,
+  gerritSource,
 ];
 
 export function findSource(name: string): Source<any> | undefined {
