@@ -5,7 +5,6 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { shortHash } from '../../lib/hash.ts';
 import type { Batch, RawItem, Reject } from '../types.ts';
 import { atomEntries, htmlRows } from './html.ts';
@@ -65,10 +64,20 @@ async function readHead(path: string): Promise<string> {
   }
 }
 
+/**
+ * The lines of a file, pulled chunk by chunk. Not readline: its async iterator queues
+ * every 'line' event while the consumer (the database) is slower than the disk, which
+ * kept a whole 1M-entry file in memory.
+ */
 async function* lines(path: string): AsyncGenerator<[string, number]> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let rest = '';
   let n = 0;
-  for await (const line of rl) yield [line, ++n];
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+    const parts = (rest + (chunk as string)).split('\n');
+    rest = parts.pop() ?? '';
+    for (const line of parts) yield [line.endsWith('\r') ? line.slice(0, -1) : line, ++n];
+  }
+  if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest, ++n];
 }
 
 function docItem(text: string, path: string, line: number, keys: KeyMaker): RawItem {
