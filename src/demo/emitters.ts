@@ -1,6 +1,8 @@
 // Every demo emitter, one line each, in ingest order. An emitter writes the world in
 // one source's real wire format under `dir` and says what to import.
 import type { DemoWorld } from './types.ts';
+import { emitCalendar } from './emit/calendar.ts';
+import { emitIncidents } from './emit/incidents.ts';
 import { emitGit } from './emit/git.ts';
 import { emitPhabricator } from './emit/phabricator.ts';
 import { emitSal } from './emit/sal.ts';
@@ -17,4 +19,6 @@ export const EMITTERS: { name: string; emit: Emitter }[] = [
   { name: 'git', emit: emitGit },
   { name: 'phabricator', emit: emitPhabricator },
   { name: 'sal', emit: emitSal },
+  { name: 'calendar', emit: emitCalendar },
+  { name: 'incidents', emit: emitIncidents },
 ];
