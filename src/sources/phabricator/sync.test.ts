@@ -57,6 +57,8 @@ describe('sync phabricator', () => {
     const searches = requests.filter((r) => r.method === 'maniphest.search' && !r.form.has('constraints[parentIDs][0]'));
     expect(searches.map((r) => r.form.get('after'))).toEqual([null, '2', '2', '4', '4']);
     expect(sleeps).toEqual([2000, 10]); // Retry-After: 2 s, then backoff_ms * 2^0
+    const t1History = requests.filter((r) => r.method === 'transaction.search' && r.form.get('objectIdentifier') === 'T1');
+    expect(t1History.map((r) => r.form.get('after'))).toEqual([null, '3']);
     expect(searches[0].form.get('api.token')).toBe('api-secrettoken0000000000000000');
     expect(searches[0].form.get('attachments[projects]')).toBe('1');
     expect(searches[0].form.get('attachments[subscribers]')).toBe('1');
