@@ -3,4 +3,5 @@ export const SUITES = {
   'git-import': () => import('./git-import.ts'),
   sal: () => import('./sal.ts'),
   'api-latency': () => import('./api-latency.ts'),
+  'mediawiki-config': () => import('./mediawiki-config.ts'),
 };
