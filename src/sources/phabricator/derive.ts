@@ -2,7 +2,7 @@
 // phab_projects), trains.blocker_task from release tasks when the trains source left it
 // NULL, and the purge of anything still stored about a task that is now restricted (a
 // task made private after an earlier sync saw it public): its raw records, events and
-// GerritBot links. The SQL lives next to this file.
+// GerritBot and release-task links. The SQL lives next to this file.
 import { loadSql } from '../../store/sql.ts';
 import type { DeriveResult, ReadFn } from '../types.ts';
 
@@ -14,7 +14,7 @@ export async function derivePhabricator(read: ReadFn): Promise<DeriveResult> {
     const keys = [restricted.map((id) => `task:${id}`)];
     deletes.push(
       { table: 'task_events', where: 'task_key IN (SELECT unnest($1::VARCHAR[]))', params: keys },
-      { table: 'links', where: "rule = 'gerritbot' AND src_key IN (SELECT unnest($1::VARCHAR[]))", params: keys },
+      { table: 'links', where: "rule IN ('gerritbot', 'release-task') AND src_key IN (SELECT unnest($1::VARCHAR[]))", params: keys },
       { table: 'raw_records', where: loadSql(import.meta.url, 'purge-restricted-raw.sql').trim(), params: ids },
     );
   }
