@@ -4,6 +4,7 @@ import type { DemoWorld } from './types.ts';
 import { emitCalendar } from './emit/calendar.ts';
 import { emitIncidents } from './emit/incidents.ts';
 import { emitGit } from './emit/git.ts';
+import { emitMediawikiConfig } from './emit/mediawiki-config.ts';
 import { emitPhabricator } from './emit/phabricator.ts';
 import { emitSal } from './emit/sal.ts';
 
@@ -17,6 +18,7 @@ export type Emitter = (world: DemoWorld, dir: string) => Promise<DemoImport[]>;
 
 export const EMITTERS: { name: string; emit: Emitter }[] = [
   { name: 'git', emit: emitGit },
+  { name: 'mediawiki-config', emit: emitMediawikiConfig },
   { name: 'phabricator', emit: emitPhabricator },
   { name: 'sal', emit: emitSal },
   { name: 'calendar', emit: emitCalendar },
