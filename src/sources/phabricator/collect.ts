@@ -13,7 +13,7 @@ import type { PhabricatorConfig } from './config.ts';
 import { advance, alreadySeen, parseCursor, type Watermark } from './cursor.ts';
 import { Lookups } from './lookups.ts';
 import { isRestrictedTask } from './redact.ts';
-import { itemsOfResponses, subtasksItem, taskItem, transactionItem, type FileResponse } from './responses.ts';
+import { RecordedResponses, subtasksItem, taskItem, transactionItem, type FileResponse } from './responses.ts';
 
 export const ALL_SCOPE = 'all';
 export const IMPORT_SCOPE = 'import';
@@ -107,30 +107,51 @@ function listFiles(path: string): string[] {
   return readdirSync(path).sort().flatMap((f) => listFiles(join(path, f))).filter((f) => f.endsWith('.json'));
 }
 
-/** Recorded responses: every file is read, then split so transactions find their tasks. */
+function readResponse(file: string, rejects: Reject[]): FileResponse | null {
+  let env: Obj;
+  try {
+    env = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    rejects.push({ location: file, reason: `not a JSON Conduit response: ${(err as Error).message}` });
+    return null;
+  }
+  if (env?.error_code) rejects.push({ location: file, reason: `recorded Conduit error ${env.error_code}: ${env.error_info ?? ''}` });
+  else if (env?.result == null) rejects.push({ location: file, reason: 'no "result" in the Conduit envelope' });
+  else return { file, name: basename(file), result: env.result };
+  return null;
+}
+
+/** Recorded responses: task pages first (pass 1), then the files that need the tasks (pass 2, read again). */
 async function* collectFiles(ctx: CollectContext<PhabricatorConfig>): AsyncGenerator<Batch> {
-  const responses: FileResponse[] = [];
-  const rejects: Reject[] = [];
-  for (const file of ctx.paths.flatMap(listFiles)) {
-    let env: Obj;
-    try {
-      env = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      rejects.push({ location: file, reason: `not a JSON Conduit response: ${(err as Error).message}` });
-      continue;
-    }
-    if (env?.error_code) rejects.push({ location: file, reason: `recorded Conduit error ${env.error_code}: ${env.error_info ?? ''}` });
-    else if (env?.result == null) rejects.push({ location: file, reason: 'no "result" in the Conduit envelope' });
-    else responses.push({ file, name: basename(file), result: env.result });
+  const files = ctx.paths.flatMap(listFiles);
+  const recorded = new RecordedResponses();
+  const later: string[] = [];
+  let items: RawItem[] = [];
+  let rejects: Reject[] = [];
+  let done = 0;
+  const take = (split: { items: RawItem[]; rejects: Reject[] }) => {
+    items.push(...split.items);
+    rejects.push(...split.rejects);
+  };
+  const batch = (): Batch => {
+    const b = { items, rejects, progress: { done: (done += items.length) } };
+    items = [];
+    rejects = [];
+    return b;
+  };
+  for (const file of files) {
+    const f = readResponse(file, rejects);
+    const tasks = f && recorded.tasksOf(f);
+    if (tasks) take(tasks);
+    else if (f) later.push(file);
+    if (items.length >= 5000) yield batch();
   }
-  const out = itemsOfResponses(responses);
-  const all = out.items;
-  rejects.push(...out.rejects);
-  for (let i = 0; i < all.length || i === 0; i += 5000) {
-    const last = i + 5000 >= all.length;
-    yield { items: all.slice(i, i + 5000), rejects: last ? rejects : [], progress: { done: Math.min(i + 5000, all.length), total: all.length } };
-    if (last) break;
+  for (const file of later) {
+    const f = readResponse(file, rejects);
+    if (f) take(recorded.otherItems(f));
+    if (items.length >= 5000) yield batch();
   }
+  yield batch();
 }
 
 export function collectPhabricator(ctx: CollectContext<PhabricatorConfig>): AsyncGenerator<Batch> {

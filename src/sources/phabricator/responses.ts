@@ -65,52 +65,62 @@ export interface FileResponse {
   result: Obj;
 }
 
-/** Splits recorded responses into raw items; tasks first so transactions find their task. */
-export function itemsOfResponses(files: FileResponse[]): { items: RawItem[]; rejects: Reject[] } {
-  const items: RawItem[] = [];
-  const rejects: Reject[] = [];
-  const idOfPhid = new Map<string, string>();
-  const restricted = new Set<string>();
-  const known = new Set<string>();
-  const typed = files.map((f) => ({ ...f, method: methodOf(f.name, f.result) }));
-  for (const f of typed) {
-    if (f.method !== 'maniphest.search' || /parent-T\d+/.test(f.name)) continue;
+interface Split { items: RawItem[]; rejects: Reject[] }
+
+/**
+ * Recorded responses → raw items, file by file, tasks first: tasksOf() every file (the
+ * maniphest.search pages are taken, the rest answer null), then otherItems() the rest, so
+ * transactions find their task and only one file is held at a time.
+ */
+export class RecordedResponses {
+  private readonly idOfPhid = new Map<string, string>();
+  private readonly known = new Set<string>();
+  private readonly restricted = new Set<string>();
+
+  /** The tasks of a maniphest.search page; null when the file is anything else. */
+  tasksOf(f: FileResponse): Split | null {
+    if (methodOf(f.name, f.result) !== 'maniphest.search' || /parent-T\d+/.test(f.name)) return null;
+    const out: Split = { items: [], rejects: [] };
     for (const t of f.result.data ?? []) {
       if (!Number.isInteger(Number(t?.id))) {
-        rejects.push({ kind: 'task', location: f.file, reason: 'maniphest.search item without a numeric id' });
+        out.rejects.push({ kind: 'task', location: f.file, reason: 'maniphest.search item without a numeric id' });
         continue;
       }
-      if (typeof t.phid === 'string') idOfPhid.set(t.phid, normalizeTaskId(t.id));
-      known.add(normalizeTaskId(t.id));
-      if (isRestrictedTask(t)) restricted.add(normalizeTaskId(t.id));
-      items.push(taskItem(t, f.file));
+      const id = normalizeTaskId(t.id);
+      if (typeof t.phid === 'string') this.idOfPhid.set(t.phid, id);
+      this.known.add(id);
+      if (isRestrictedTask(t)) this.restricted.add(id);
+      out.items.push(taskItem(t, f.file));
     }
+    return out;
   }
-  for (const f of typed) {
-    const parent = /parent-(T\d+)/.exec(f.name)?.[1];
-    if (f.method === 'maniphest.search' && parent) items.push(subtasksItem(parent, f.result, f.file));
-    else if (f.method === 'transaction.search') transactionsOfFile(f, idOfPhid, { known, restricted }, items, rejects);
-    else if (f.method && f.method !== 'maniphest.search') items.push(...lookupItems(f.result, f.file));
-    else if (!f.method) rejects.push({ location: f.file, reason: 'not a Conduit response shiplog reads (maniphest.search, transaction.search, project/user lookups)' });
-  }
-  return { items, rejects };
-}
 
-/** Fails closed: transactions are kept only for tasks this import shows to be public. */
-function transactionsOfFile(
-  f: FileResponse, idOfPhid: Map<string, string>, tasks: { known: Set<string>; restricted: Set<string> }, items: RawItem[], rejects: Reject[],
-): void {
-  const named = /(?:^|[^A-Za-z])(T\d+)(?:[^0-9]|$)/.exec(f.name)?.[1];
-  for (const x of f.result.data ?? []) {
-    const taskId = named ?? idOfPhid.get(x?.objectPHID);
-    if (!taskId) {
-      rejects.push({ kind: 'transaction', location: f.file, reason: `transaction ${x?.id} of ${x?.objectPHID}: no task with that PHID in the imported maniphest.search files` });
-    } else if (tasks.restricted.has(taskId) || !tasks.known.has(taskId)) {
-      const why = tasks.restricted.has(taskId) ? 'is restricted' : 'is not in the imported maniphest.search files, so its view policy is unknown';
-      rejects.push({ kind: 'transaction', key: taskId, location: f.file, reason: `task ${taskId} ${why}: its transactions are not stored` });
-      return;
-    } else {
-      items.push(transactionItem(taskId, x, f.file));
+  /** Subtask lists, transactions and lookups (call after every tasksOf()). */
+  otherItems(f: FileResponse): Split {
+    const out: Split = { items: [], rejects: [] };
+    const method = methodOf(f.name, f.result);
+    const parent = /parent-(T\d+)/.exec(f.name)?.[1];
+    if (method === 'maniphest.search' && parent) out.items.push(subtasksItem(parent, f.result, f.file));
+    else if (method === 'transaction.search') this.transactionsOf(f, out);
+    else if (method && method !== 'maniphest.search') out.items.push(...lookupItems(f.result, f.file));
+    else if (!method) out.rejects.push({ location: f.file, reason: 'not a Conduit response shiplog reads (maniphest.search, transaction.search, project/user lookups)' });
+    return out;
+  }
+
+  /** Fails closed: transactions are kept only for tasks this import shows to be public. */
+  private transactionsOf(f: FileResponse, out: Split): void {
+    const named = /(?:^|[^A-Za-z])(T\d+)(?:[^0-9]|$)/.exec(f.name)?.[1];
+    for (const x of f.result.data ?? []) {
+      const taskId = named ?? this.idOfPhid.get(x?.objectPHID);
+      if (!taskId) {
+        out.rejects.push({ kind: 'transaction', location: f.file, reason: `transaction ${x?.id} of ${x?.objectPHID}: no task with that PHID in the imported maniphest.search files` });
+      } else if (this.restricted.has(taskId) || !this.known.has(taskId)) {
+        const why = this.restricted.has(taskId) ? 'is restricted' : 'is not in the imported maniphest.search files, so its view policy is unknown';
+        out.rejects.push({ kind: 'transaction', key: taskId, location: f.file, reason: `task ${taskId} ${why}: its transactions are not stored` });
+        if (named) return; // one reject per file that names its task
+      } else {
+        out.items.push(transactionItem(taskId, x, f.file));
+      }
     }
   }
 }
