@@ -1,17 +1,38 @@
 -- Report `windows`: per deployment window in [since, until) (by opened_at, else planned
 -- start) what was deployed in it. Deployments belong to a window through view
--- deployments_windowed (explicit workflow window, else the window they started in).
+-- deployments_windowed (explicit workflow window, else the window they started in). A
+-- window a deployer opened during a planned calendar window (view window_plan_match) is
+-- reported as that planned window, with the actual opened/closed times.
 -- $1 since, $2 until, $3 list every window (else backport/SWAT/train windows and any
 -- window with syncs), $4 row limit.
-WITH w AS (
-  SELECT *, coalesce(opened_at, planned_start) AS w_start
-    FROM windows
-   WHERE ($1::TIMESTAMP IS NULL OR coalesce(opened_at, planned_start) >= $1::TIMESTAMP)
-     AND ($2::TIMESTAMP IS NULL OR coalesce(opened_at, planned_start) < $2::TIMESTAMP)
+WITH plan AS (
+  SELECT workflow_key, planned_key FROM window_plan_match
+),
+actual AS (
+  SELECT p.planned_key, min(wf.opened_at) AS opened_at, max(wf.closed_at) AS closed_at
+    FROM plan p JOIN windows wf ON wf.window_key = p.workflow_key
+   GROUP BY p.planned_key
+),
+w AS (
+  SELECT win.window_key, win.name, win.kind,
+         CASE WHEN a.planned_key IS NOT NULL THEN 'calendar+workflow' ELSE win.source END AS source,
+         win.planned_start, win.planned_end,
+         coalesce(win.opened_at, a.opened_at) AS opened_at, coalesce(win.closed_at, a.closed_at) AS closed_at,
+         win.deployers, win.requested_changes, win.max_patches,
+         coalesce(win.opened_at, win.planned_start) AS w_start
+    FROM windows win
+    LEFT JOIN actual a ON a.planned_key = win.window_key
+   WHERE win.window_key NOT IN (SELECT workflow_key FROM plan)
+     AND ($1::TIMESTAMP IS NULL OR coalesce(win.opened_at, win.planned_start) >= $1::TIMESTAMP)
+     AND ($2::TIMESTAMP IS NULL OR coalesce(win.opened_at, win.planned_start) < $2::TIMESTAMP)
 ),
 d AS (
-  SELECT dw.* FROM deployments_windowed dw JOIN w USING (window_key)
+  SELECT dw.deploy_key, dw.kind, dw.started_at, dw.finished_at, dw.duration_s, dw.deployer, dw.outcome, dw.forced,
+         coalesce(p.planned_key, dw.window_key) AS window_key
+    FROM deployments_windowed dw
+    LEFT JOIN plan p ON p.workflow_key = dw.window_key
    WHERE dw.kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean')
+     AND coalesce(p.planned_key, dw.window_key) IN (SELECT window_key FROM w)
 ),
 carried AS (
   SELECT DISTINCT d.window_key, d.deploy_key, d.deployer, di.change_number, di.change_key

@@ -15,6 +15,9 @@ async function world() {
       deployers: ['Urbanecm', 'RoanKattouw'], max_patches: 6, requested_changes: [1101577, 1100200, 999], source: 'calendar' },
     { window_key: 'window:security', name: 'Weekly Security deployment window', kind: 'other', planned_start: t('04T14:00:00'), planned_end: t('04T16:00:00'), source: 'calendar' },
     { window_key: 'window:wf', name: 'Backport window', kind: 'backport', opened_at: t('05T08:00:00'), closed_at: t('05T08:40:00'), deployers: ['urbanecm'], source: 'workflow' },
+    { window_key: 'window:morning', name: 'UTC morning backport window', kind: 'backport', planned_start: t('05T07:00:00'), planned_end: t('05T08:00:00'),
+      deployers: ['Urbanecm'], max_patches: 6, requested_changes: [1100201], source: 'calendar' },
+    { window_key: 'window:wf2', name: 'UTC morning backport window', kind: 'backport', opened_at: t('05T07:02:00'), closed_at: t('05T07:30:00'), deployers: ['urbanecm'], source: 'workflow' },
   ]);
   const dep = (key: string, kind: string, from: string, to: string | null, o: Record<string, unknown> = {}) => ({
     deploy_key: key, kind, started_at: t(from), finished_at: to ? t(to) : null,
@@ -26,14 +29,19 @@ async function world() {
     dep('deploy:sal:c', 'cookbook', '04T21:30:00', '04T21:31:00'),
     dep('deploy:sal:e', 'sync-file', '04T23:00:00', '04T23:01:00'),
     dep('deploy:workflow:f', 'sync-world', '05T08:10:00', '05T08:12:00', { deployer: 'urbanecm', outcome: 'aborted', window_key: 'window:wf' }),
+    dep('deploy:workflow:g', 'backport', '05T07:05:00', '05T07:10:00', { deployer: 'urbanecm', window_key: 'window:wf2' }),
   ]);
-  await store.upsert('links', [{ src_key: 'deploy:workflow:f', dst_key: 'window:wf', rule: 'workflow-window', confidence: 'high', raw_id: 'workflow:x#0' }]);
+  await store.upsert('links', [
+    { src_key: 'deploy:workflow:f', dst_key: 'window:wf', rule: 'workflow-window', confidence: 'high', raw_id: 'workflow:x#0' },
+    { src_key: 'deploy:workflow:g', dst_key: 'window:wf2', rule: 'workflow-window', confidence: 'high', raw_id: 'workflow:y#0' },
+  ]);
   const item = (d: string, n: number, o: Record<string, unknown>) => ({ item_key: `${d}/${n}`, deploy_key: d, ...o });
   await store.upsert('deployment_items', [
     item('deploy:sal:a', 1, { change_number: 1101577, change_key: 'change:g:1101577' }),
     item('deploy:sal:b', 1, { change_number: 1100200, change_key: 'change:g:1100200' }),
     item('deploy:sal:b', 2, { change_number: 1100201, change_key: 'change:g:1100201' }),
     item('deploy:workflow:f', 1, { task_id: 'T9' }),
+    item('deploy:workflow:g', 1, { change_number: 1100201, change_key: 'change:g:1100201' }),
   ]);
   await store.upsert('changes', [
     { change_key: 'change:g:1101577', host: 'g', number: 1101577, owner: 'gerrit:7', owner_name: 'samtar', bug_tasks: ['T1'] },
@@ -51,12 +59,17 @@ describe('report windows', () => {
   it('sums each window by hand-checked figures', async () => {
     const store = await world();
     const r = await runMetric(windowsReport, { store, clock: () => t('10T00:00:00') }, { since: '2024-12-04', until: '2024-12-06' });
-    expect(r.rows.map((x) => x.window_key)).toEqual(['window:late', 'window:wf']);
+    expect(r.rows.map((x) => x.window_key)).toEqual(['window:late', 'window:morning', 'window:wf']);
     expect(r.rows[0]).toMatchObject({
       syncs: 2, changes: 3, tasks: 2, deployers: 'Urbanecm samtar', self_deploys: 2, span_s: 1200, busy_s: 780,
       requested: 3, requested_deployed: 2, max_patches: 6, failed: 1, aborted: 0, planned_deployers: 'Urbanecm RoanKattouw',
     });
-    expect(r.rows[1]).toMatchObject({ source: 'workflow', syncs: 1, changes: 0, tasks: 1, self_deploys: 0, span_s: 120, busy_s: 120, failed: 0, aborted: 1, requested: 0 });
+    // the deployer opened window:wf2 during the planned morning window: one row, actual times
+    expect(r.rows[1]).toMatchObject({
+      source: 'calendar+workflow', opened_at: t('05T07:02:00'), closed_at: t('05T07:30:00'), syncs: 1, changes: 1,
+      requested: 1, requested_deployed: 1, self_deploys: 1,
+    });
+    expect(r.rows[2]).toMatchObject({ source: 'workflow', syncs: 1, changes: 0, tasks: 1, self_deploys: 0, span_s: 120, busy_s: 120, failed: 0, aborted: 1, requested: 0 });
     await store.close();
   });
 

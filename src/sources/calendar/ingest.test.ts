@@ -56,14 +56,22 @@ describe('calendar ingest and window assignment', () => {
     const store = await openStore(':memory:');
     await importCalendar(store, [`${fixtures}deployments-week.wikitext`]);
     await store.upsert('deployments', [deploy('a', '2024-12-04T21:10:00Z')]); // arrives later, window_key NULL
-    await deriveAndLink(store, { ...calendarSource, derive: undefined }, [], emptySummary('sal'), clock); // what a SAL sync runs
+    await deriveAndLink(store, { ...calendarSource, name: 'sal', derive: undefined }, [], emptySummary('sal'), clock); // what a SAL sync runs
     const [v] = await store.all<{ window_key: string; window_rule: string }>("SELECT window_key, window_rule FROM deployments_windowed WHERE deploy_key = 'deploy:sal:a'");
     expect(v).toEqual({ window_key: 'window:2024-12-04T2100Z-utc-late-backport-window', window_rule: 'time' });
     const [l] = await store.all<{ n: number }>("SELECT count(*) AS n FROM links WHERE rule = 'deploy-in-window'");
     expect(l.n).toBe(1);
+    await store.upsert('windows', [{ window_key: 'window:wf1', name: 'late', kind: 'backport', opened_at: new Date('2024-12-04T20:58:00Z'), source: 'workflow' }]);
+    await deriveAndLink(store, { ...calendarSource, name: 'workflow', derive: undefined }, [], emptySummary('workflow'), clock);
+    expect(await store.all("SELECT src_key, dst_key, confidence FROM links WHERE rule = 'window-plan'")).toEqual([
+      { src_key: 'window:wf1', dst_key: 'window:2024-12-04T2100Z-utc-late-backport-window', confidence: 'medium' },
+    ]);
+    await store.run("DELETE FROM windows WHERE window_key = 'window:wf1'");
     await importCalendar(store, [`${fixtures}deployments-week.wikitext`]); // a re-run: nothing new, still one row
     expect(await store.all('SELECT count(*) AS n FROM windows')).toEqual([{ n: 3 }]);
-    expect(await store.all("SELECT window_key FROM deployments")).toEqual([{ window_key: 'window:2024-12-04T2100Z-utc-late-backport-window' }]);
+    // the column follows the view whenever the calendar (or workflow) source derives
+    await importCalendar(store, [`${fixtures}deployments-week.html`]);
+    expect(await store.all('SELECT window_key FROM deployments')).toEqual([{ window_key: 'window:2024-12-04T2100Z-utc-late-backport-window' }]);
     await store.close();
   });
 
