@@ -6,7 +6,8 @@ import { computeTrains, groupDelayDays, type TrainCommit } from './compute.ts';
 import { diffWikiversions } from './diff.ts';
 import { mountainIsoWeekday } from './mountain-time.ts';
 import { compareBranchVersions, parseBranchVersion } from './versions.ts';
-import { changedLines, parseWikiversions, readEntries } from './wikiversions.ts';
+import { changedLines, parseWikiversions, readEntries, scanWikiversions } from './wikiversions.ts';
+import { wikiversionsRejects } from './check.ts';
 
 describe('parseBranchVersion', () => {
   it('normalises php-1.23wmf14 and 1.47.0-wmf.16 alike and reads the typos of real history', () => {
@@ -50,6 +51,19 @@ describe('parseWikiversions', () => {
     expect(st.problems).toEqual([expect.stringMatching(/^abc:wikiversions\.json:2: not a flat JSON object .*"<<<<<<< HEAD"/)]);
     const missingComma = '{\n    "a": "php-1.30.0-wmf.6"\n    "b": "php-1.30.0-wmf.6"\n}';
     expect(parseWikiversions(missingComma, 'x.json').problems).toHaveLength(1);
+  });
+
+  it('scans distinct versions and problems in one pass, for the normalize-time check', () => {
+    const conflict = '{\n<<<<<<< HEAD\n    "a": "php-1.24wmf20",\n    "b": "php-master"\n}\n';
+    const scan = scanWikiversions(conflict, 'abc:wikiversions.json');
+    expect([...scan.values]).toEqual(['php-1.24wmf20', 'php-master']);
+    expect(scan.problems).toEqual(parseWikiversions(conflict, 'abc:wikiversions.json').problems);
+    const rec = { rawId: 'git:wikiversions:abc:wikiversions.json#1', source: 'git', scope: 'r', kind: 'wikiversions', key: 'abc:wikiversions.json',
+      url: '/m#abc:wikiversions.json', payload: conflict, contentHash: 'h', fetchedAt: new Date(0) };
+    expect(wikiversionsRejects(rec).map((r) => [r.location, r.reason.slice(0, 40)])).toEqual([
+      ['/m#abc:wikiversions.json', 'abc:wikiversions.json:2: not a flat JSON'],
+      ['/m#abc:wikiversions.json', 'abc:wikiversions.json: "php-master" is n'],
+    ]);
   });
 
   it('narrows two states to the changed whole lines', () => {

@@ -31,12 +31,32 @@ export function readEntries(text: string, path: string): Map<string, string> {
 export function parseWikiversions(content: string, path: string): WikiversionsState {
   const versions = readEntries(content, path);
   if (content.trim() === '') return { versions, problems: [] }; // the file was deleted at this commit
-  return { versions, problems: path.endsWith('.dat') ? datProblems(content, path) : jsonProblems(content, path, versions.size) };
+  return { versions, problems: path.endsWith('.dat') ? datProblems(content, path) : jsonProblems(content, content.replace(JSON_ENTRY, ''), path, versions.size) };
+}
+
+/**
+ * The distinct version texts of a file and its problems, in one pass (normalize checks
+ * every stored state, so this is the cheap path; readEntries is for the changed lines).
+ */
+export function scanWikiversions(content: string, path: string): { values: Set<string>; problems: string[] } {
+  const values = new Set<string>();
+  if (content.trim() === '') return { values, problems: [] };
+  if (path.endsWith('.dat')) {
+    for (const v of readEntries(content, path).values()) values.add(v);
+    return { values, problems: datProblems(content, path) };
+  }
+  let entries = 0;
+  const rest = content.replace(JSON_ENTRY, (_m, _wiki, version: string) => {
+    values.add(version);
+    entries++;
+    return '';
+  });
+  return { values, problems: jsonProblems(content, rest, path, entries) };
 }
 
 /** A flat object of strings: what is left without its entries is `{`, n − 1 commas and `}`. */
-function jsonProblems(content: string, path: string, entries: number): string[] {
-  const rest = content.replace(JSON_ENTRY, '').replace(/\s+/g, '');
+function jsonProblems(content: string, withoutEntries: string, path: string, entries: number): string[] {
+  const rest = withoutEntries.replace(/\s+/g, '');
   const expected = `{${','.repeat(Math.max(entries - 1, 0))}}`;
   if (rest === expected) return [];
   const odd = content.split('\n').findIndex((l) => l.replace(JSON_ENTRY, '').replace(/[\s{},]/g, '') !== '');
