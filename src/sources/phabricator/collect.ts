@@ -67,7 +67,7 @@ async function* collectConduit(ctx: CollectContext<PhabricatorConfig>): AsyncGen
   const cfg = ctx.config;
   if (!cfg) throw new ShiplogError('config_invalid', 'sync phabricator: no "sources.phabricator" section (url, token) in the config');
   const client = new ConduitClient({
-    url: cfg.url, token: cfg.token, fetch: ctx.fetch, clock: ctx.clock, sleep: (ctx.options.sleep as (ms: number) => Promise<void>) ?? realSleep,
+    url: cfg.url, token: cfg.token, fetch: ctx.fetch, clock: ctx.clock, sleep: typeof ctx.options.sleep === 'function' ? (ctx.options.sleep as (ms: number) => Promise<void>) : realSleep,
     retries: cfg.retries, backoffMs: cfg.backoff_ms, log: ctx.log, signal: ctx.signal,
   });
   const lookups = new Lookups(client);

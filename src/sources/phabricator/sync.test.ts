@@ -145,4 +145,21 @@ describe('sync phabricator', () => {
     expect(state.last_error).toContain('check sources.phabricator.token');
     await store.close();
   });
+
+  it('reads one scope per configured project, resolving a #slug once (the cursor keeps its PHID)', async () => {
+    const store = await openStore(':memory:');
+    const first = await sync(store, conduitWorld(), { projects: ['#mediawiki-extensions-math'] });
+    expect(first.summary.errors).toEqual([]);
+    expect(first.requests.filter((r) => r.method === 'phid.lookup')).toHaveLength(1);
+    const search = first.requests.find((r) => r.method === 'maniphest.search')!;
+    expect(search.form.get('constraints[projects][0]')).toBe('PHID-PROJ-math000000000000000');
+    expect((await store.all('SELECT task_id FROM tasks ORDER BY task_id')).map((r: any) => r.task_id)).toEqual(['T1', 'T2', 'T3', 'T4', 'T6']);
+    await close!();
+    const again = await sync(store, conduitWorld(), { projects: ['#mediawiki-extensions-math'] });
+    expect(again.requests.map((r) => r.method)).toEqual(['maniphest.search']);
+    await close!();
+    const unknown = await sync(store, conduitWorld(), { projects: ['#no-such-project'] });
+    expect(unknown.summary.errors[0]).toMatch(/"#no-such-project" is not a project at http:\/\/127.0.0.1:\d+\/api\/phid.lookup/);
+    await store.close();
+  });
 });
