@@ -13,6 +13,7 @@ export const LINK_RULES: LinkRule[] = [
   { rule: 'jenkins-zuul-url', file: 'jenkins-zuul-url.sql', description: 'Jenkins build → the Zuul build row the Gerrit report made for the same job URL (high)' },
   { rule: 'deploy-in-window', file: 'deploy-in-window.sql', description: 'deployment → the backport/SWAT/train window it started in (time-based; medium/low)' },
   { rule: 'window-plan', file: 'window-plan.sql', description: 'window opened by a deployer → the calendar window it carried out (time-based; medium)' },
+  { rule: 'same-deploy', file: 'same-deploy.sql', description: 'deployment recorded by shiplog deploy → the SAL record of the same run (medium)' },
   { rule: 'incident-reference', file: 'incident-reference.sql', description: 'incident → deployment its report names (SAL permalink or a change it carried; high)' },
   { rule: 'time-proximity', file: 'incident-time-proximity.sql', description: 'incident → deployments started in the hours before the outage (low: proximity, not cause)' },
   { rule: 'change-id', file: 'change-id.sql', description: 'commit → Gerrit change of the same project and branch by its Change-Id footer (high)' }, { rule: 'depends-on', file: 'depends-on.sql', description: 'change → the changes its Depends-On footer names by Change-Id (high)' },

@@ -2,7 +2,8 @@
 -- start) what was deployed in it. Deployments belong to a window through view
 -- deployments_windowed (explicit workflow window, else the window they started in). A
 -- window a deployer opened during a planned calendar window (view window_plan_match) is
--- reported as that planned window, with the actual opened/closed times.
+-- reported as that planned window, with the actual opened/closed times. A deploy recorded
+-- by both `shiplog deploy` and the SAL (view deploy_twins) counts once, as the former.
 -- $1 since, $2 until, $3 list every window (else backport/SWAT/train windows and any
 -- window with syncs), $4 row limit.
 WITH plan AS (
@@ -33,6 +34,7 @@ d AS (
     LEFT JOIN plan p ON p.workflow_key = dw.window_key
    WHERE dw.kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean')
      AND coalesce(p.planned_key, dw.window_key) IN (SELECT window_key FROM w)
+     AND dw.deploy_key NOT IN (SELECT sal_key FROM deploy_twins) -- counted once, as its workflow record
 ),
 carried AS (
   SELECT DISTINCT d.window_key, d.deploy_key, d.deployer, di.change_number, di.change_key

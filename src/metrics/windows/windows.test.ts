@@ -30,6 +30,7 @@ async function world() {
     dep('deploy:sal:e', 'sync-file', '04T23:00:00', '04T23:01:00'),
     dep('deploy:workflow:f', 'sync-world', '05T08:10:00', '05T08:12:00', { deployer: 'urbanecm', outcome: 'aborted', window_key: 'window:wf' }),
     dep('deploy:workflow:g', 'backport', '05T07:05:00', '05T07:10:00', { deployer: 'urbanecm', window_key: 'window:wf2' }),
+    dep('deploy:sal:g', 'backport', '05T07:05:20', '05T07:09:55', { deployer: 'urbanecm' }), // scap's SAL record of the same run
   ]);
   await store.upsert('links', [
     { src_key: 'deploy:workflow:f', dst_key: 'window:wf', rule: 'workflow-window', confidence: 'high', raw_id: 'workflow:x#0' },
@@ -64,7 +65,8 @@ describe('report windows', () => {
       syncs: 2, changes: 3, tasks: 2, deployers: 'Urbanecm samtar', self_deploys: 2, span_s: 1200, busy_s: 780,
       requested: 3, requested_deployed: 2, max_patches: 6, failed: 1, aborted: 0, planned_deployers: 'Urbanecm RoanKattouw',
     });
-    // the deployer opened window:wf2 during the planned morning window: one row, actual times
+    // the deployer opened window:wf2 during the planned morning window: one row, actual times;
+    // deploy g is recorded by shiplog deploy and by the SAL, and counts once
     expect(r.rows[1]).toMatchObject({
       source: 'calendar+workflow', opened_at: t('05T07:02:00'), closed_at: t('05T07:30:00'), syncs: 1, changes: 1,
       requested: 1, requested_deployed: 1, self_deploys: 1,
