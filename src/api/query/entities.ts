@@ -79,7 +79,7 @@ async function describeNodes(store: Store, keys: string[], depthOf: Map<string, 
   for (const [table, { column, keys: ks }] of byTable) {
     const label = LABELS[table] ? `${ident(LABELS[table])}::VARCHAR` : 'NULL';
     const rows = await store.all<{ k: string; label: string | null }>(
-      `SELECT ${ident(column)} AS k, ${label} AS label FROM ${ident(table)} WHERE list_contains($1::VARCHAR[], ${ident(column)})`, [ks]);
+      `SELECT ${ident(column)} AS k, ${label} AS label FROM ${ident(table)} WHERE ${ident(column)} IN (SELECT unnest($1::VARCHAR[]))`, [ks]);
     for (const r of rows) labels.set(r.k, { table, label: r.label });
   }
   return keys.map((key) => {
