@@ -12,16 +12,23 @@ WITH d AS (
     FROM deployments
    WHERE started_at IS NOT NULL
      AND kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean')
+     AND deploy_key NOT IN (SELECT workflow_key FROM deploy_twins) -- counted once, as its SAL record
      AND ($1::TIMESTAMP IS NULL OR started_at >= $1::TIMESTAMP)
      AND ($2::TIMESTAMP IS NULL OR started_at < $2::TIMESTAMP)
 ),
+-- a link to the workflow record of a deploy counts for its SAL twin
+linked AS (
+  SELECT l.src_key, l.rule, coalesce(t.sal_key, l.dst_key) AS deploy_key
+    FROM links l LEFT JOIN deploy_twins t ON t.workflow_key = l.dst_key
+   WHERE l.rule IN ('incident-reference', 'time-proximity')
+),
 explicit AS (
-  SELECT DISTINCT l.dst_key AS deploy_key
-    FROM links l JOIN incidents i ON i.incident_key = l.src_key JOIN d ON d.deploy_key = l.dst_key
+  SELECT DISTINCT l.deploy_key
+    FROM linked l JOIN incidents i ON i.incident_key = l.src_key JOIN d ON d.deploy_key = l.deploy_key
    WHERE l.rule = 'incident-reference' AND d.started_at <= coalesce(i.started_at, d.started_at)
 ),
 proximity AS (
-  SELECT DISTINCT dst_key AS deploy_key FROM links WHERE rule = 'time-proximity'
+  SELECT DISTINCT deploy_key FROM linked WHERE rule = 'time-proximity'
 ),
 variants AS (
   SELECT 'explicit' AS variant, 'high' AS confidence, d.month, count(*) AS deployments,
