@@ -6,7 +6,7 @@
 import { ShiplogError } from '../../lib/errors.ts';
 import { shortHash } from '../../lib/hash.ts';
 import { buildIdFromUrl, keys } from '../../model/ids.ts';
-import type { Batch, CollectContext, RawItem, Reject } from '../types.ts';
+import type { Batch, CollectContext, RawItem } from '../types.ts';
 import { chunkJUnit, takeParsed } from '../junit/chunker.ts';
 import { chunkKey } from '../junit/rows.ts';
 import type { JenkinsConfig } from './config.ts';
@@ -86,7 +86,6 @@ async function* artifactBatches(run: Run, build: JenkinsBuild, buildKey: string)
       }
       const item: RawItem = { kind: 'cases', key: chunkKey(buildKey, fileId, ev.chunk.firstOrdinal), url: `${url}#chars=${ev.chunk.start}-${ev.chunk.end}`, payload: ev.chunk.payload };
       yield { items: [item] };
-      takeParsed(ev.chunk.payload);
     }
   }
 }
@@ -108,6 +107,16 @@ async function* buildBatches(run: Run, job: string, build: JenkinsBuild): AsyncG
   if (mode === 'artifacts' || (mode === 'report-then-artifacts' && !report)) yield* artifactBatches(run, build, buildKey);
 }
 
+/** Yields a batch, then drops the chunker's cached parses it did not use (items already stored). */
+function* flushed(batch: Batch): Generator<Batch> {
+  yield batch;
+  for (const i of batch.items) if (i.kind === 'cases') takeParsed(i.payload);
+}
+
+/** Items per batch (one transaction): small builds are grouped, big artifacts still stream. */
+const BATCH_ITEMS = 2000;
+const BATCH_CHARS = 16_000_000;
+
 async function* collectJob(run: Run, job: string): AsyncGenerator<Batch> {
   const last = run.cursor[job] ?? 0;
   const builds = await newBuilds(run, job, last);
@@ -115,25 +124,33 @@ async function* collectJob(run: Run, job: string): AsyncGenerator<Batch> {
     yield { items: [], rejects: [{ kind: 'job', key: job, location: jobUrl(run.cfg.url, job), reason: 'job not found (404): renamed or deleted in Jenkins' }] };
     return;
   }
-  const rejects: Reject[] = [];
+  let acc: Batch = { items: [], rejects: [] };
+  let chars = 0;
   if (last > 0 && builds.length > 0 && builds[0].number > last + 1) {
-    rejects.push({
+    acc.rejects!.push({
       kind: 'job', key: job, location: jobUrl(run.cfg.url, job),
       reason: `builds ${last + 1}–${builds[0].number - 1} were discarded by Jenkins before they were read; noted, not an error`,
     });
   }
+  const total = builds.length ? builds[builds.length - 1].number - last : 0;
+  // the cursor of a batch is the last build whose items are all in this or earlier batches
+  const flush = (): Batch => {
+    const out: Batch = { ...acc, cursor: JSON.stringify(run.cursor), progress: { done: (run.cursor[job] ?? last) - last, total } };
+    acc = { items: [], rejects: [] };
+    chars = 0;
+    return out;
+  };
   for (const b of builds) {
     if (b.building || b.result === null) break; // a running build: resume here next time
-    let first = true;
     for await (const batch of buildBatches(run, job, b)) {
-      if (first) batch.rejects = [...rejects.splice(0), ...(batch.rejects ?? [])];
-      first = false;
-      yield batch;
+      acc.items.push(...batch.items);
+      acc.rejects!.push(...(batch.rejects ?? []));
+      for (const i of batch.items) chars += i.payload.length;
+      if (acc.items.length >= BATCH_ITEMS || chars >= BATCH_CHARS) yield* flushed(flush());
     }
     run.cursor[job] = b.number;
-    yield { items: [], cursor: JSON.stringify(run.cursor), progress: { done: b.number - last, total: builds[builds.length - 1].number - last } };
   }
-  if (rejects.length > 0) yield { items: [], rejects };
+  if (acc.items.length > 0 || acc.rejects!.length > 0 || run.cursor[job] !== last) yield* flushed(flush());
 }
 
 export function parseCursor(cursor: string | null, scope: string): Record<string, number> {
@@ -165,7 +182,7 @@ export async function* collectJenkins(ctx: CollectContext<JenkinsConfig>): Async
 
 function defaults(c: JenkinsConfig | undefined): JenkinsConfig {
   return {
-    url: RECORDED_ROOT, jobs: [], folders: [], page_size: 100, tests: 'report-then-artifacts',
+    url: RECORDED_ROOT, jobs: [], folders: [], page_size: 1000, tests: 'report-then-artifacts',
     artifacts: ['log/junit*.xml', 'log/WDIO.xunit*.xml'], retries: 0, retry_base_ms: 0, retry_max_ms: 0, ...c,
   };
 }
