@@ -6,7 +6,7 @@ import { DEFAULT_GERRIT_HOST, keys, normalizeTaskId } from '../../model/ids.ts';
 import type { NormalizeContext, NormalizeResult, RawRecord, Row } from '../types.ts';
 import { GERRITBOT_PHID, parseGerritBotComment } from './gerritbot.ts';
 import { isRedacted, safeTask } from './redact.ts';
-import { parseConduitEpoch } from './time.ts';
+import { parseConduitEpoch, parseReleaseDate } from './time.ts';
 import { eventRow, type Transaction } from './transactions.ts';
 
 /** WMF statuses (FORMATS.md §5); stock wontfix/spite kept closed. Unknown → by dateClosed. */
@@ -39,7 +39,6 @@ function taskRows(rec: RawRecord, t: Obj, out: NormalizeResult): void {
   const status = typeof f.status === 'object' ? f.status?.value : f.status;
   const closedAt = parseConduitEpoch(f.dateClosed, 'fields.dateClosed');
   const projects: string[] = task.attachments?.projects?.projectPHIDs ?? [];
-  const releaseDate = parseConduitEpoch(f['custom.release.date'], 'fields.custom.release.date');
   const row: Row = {
     task_key: keys.task(task.id), task_id: normalizeTaskId(task.id), title: f.name ?? null,
     status: status ?? null,
@@ -52,7 +51,7 @@ function taskRows(rec: RawRecord, t: Obj, out: NormalizeResult): void {
     closed_at: closedAt, author: person(f.authorPHID), owner: person(f.ownerPHID),
     projects, project_phids: projects, restricted: false,
     release_version: f['custom.release.version'] || null,
-    release_date: releaseDate ? releaseDate.toISOString().slice(0, 10) : (f['custom.release.date'] || null),
+    release_date: parseReleaseDate(f['custom.release.date']),
     raw_id: rec.rawId,
   };
   out.rows.tasks.push(row);

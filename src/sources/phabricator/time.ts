@@ -19,3 +19,10 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
   if (Number.isNaN(at)) return null;
   return Math.max(0, at - now.getTime());
 }
+
+/** custom.release.date (a date field: epoch seconds) → "YYYY-MM-DD"; a non-numeric string is kept as given. */
+export function parseReleaseDate(value: unknown): string | null {
+  if (typeof value === 'string' && value !== '' && !/^\d+(\.\d+)?$/.test(value)) return value;
+  const d = parseConduitEpoch(value, 'fields.custom.release.date');
+  return d ? d.toISOString().slice(0, 10) : null;
+}

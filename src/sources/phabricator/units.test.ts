@@ -6,7 +6,7 @@ import { advance, alreadySeen, parseCursor } from './cursor.ts';
 import { startConduit } from './fixtures/conduit-server.ts';
 import { encodeConduitForm } from './form.ts';
 import { isRestrictedTask, redactTask } from './redact.ts';
-import { parseConduitEpoch, parseRetryAfter } from './time.ts';
+import { parseConduitEpoch, parseReleaseDate, parseRetryAfter } from './time.ts';
 
 describe('time formats', () => {
   it('parseConduitEpoch reads numbers and numeric strings, null for empty, throws naming the field', () => {
@@ -14,6 +14,11 @@ describe('time formats', () => {
     expect(parseConduitEpoch('1462306027', 'f')).toEqual(new Date('2016-05-03T20:07:07Z'));
     expect(parseConduitEpoch(null, 'f')).toBeNull();
     expect(() => parseConduitEpoch('yesterday', 'fields.dateClosed')).toThrow(/fields.dateClosed: not a Conduit epoch/);
+  });
+  it('parseReleaseDate gives the UTC day of an epoch and keeps a written date', () => {
+    expect(parseReleaseDate(1772582400)).toBe('2026-03-04');
+    expect(parseReleaseDate('2026-03-03')).toBe('2026-03-03');
+    expect(parseReleaseDate(null)).toBeNull();
   });
   it('parseRetryAfter reads seconds and HTTP dates', () => {
     const now = new Date('2026-01-01T00:00:00Z');
