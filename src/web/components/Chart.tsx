@@ -4,10 +4,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export interface Series {
-  label: string;
-  values: (number | null)[];
-}
+import type { Series } from '../lib/pivot.ts';
+
+export type { Series } from '../lib/pivot.ts';
+export { pivot } from '../lib/pivot.ts';
 
 export type ChartKind = 'line' | 'bars' | 'points';
 
@@ -66,26 +66,4 @@ export function Chart({ x, series, kind = 'line', categories, height = 260, titl
   }, [x, series, kind, categories, height, title]);
   if (x.length === 0) return <p class="empty">Nothing to chart yet.</p>;
   return <div class="chart" ref={ref} data-testid="chart" />;
-}
-
-/** Rows of an explore answer (bucket?, group columns…, value) → x and one series per group. */
-export function pivot(rows: Record<string, unknown>[], groupCols: string[], bucketed: boolean, maxSeries = 10): { x: number[]; series: Series[]; categories?: string[] } {
-  const nameOf = (r: Record<string, unknown>) => (groupCols.length ? groupCols.map((g) => String(r[g] ?? '∅')).join(' / ') : 'value');
-  if (!bucketed) {
-    const categories = rows.map((r) => (groupCols.length ? nameOf(r) : 'all'));
-    return { x: rows.map((_, i) => i), series: [{ label: 'value', values: rows.map((r) => Number(r.value ?? 0)) }], categories };
-  }
-  const totals = new Map<string, number>();
-  for (const r of rows) totals.set(nameOf(r), (totals.get(nameOf(r)) ?? 0) + Number(r.value ?? 0));
-  const names = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, maxSeries).map(([n]) => n);
-  const xs = [...new Set(rows.map((r) => new Date(String(r.bucket)).getTime() / 1000))].sort((a, b) => a - b);
-  const index = new Map(xs.map((v, i) => [v, i]));
-  const series = names.map((label) => ({ label, values: xs.map(() => 0 as number | null) }));
-  const byName = new Map(series.map((s) => [s.label, s]));
-  for (const r of rows) {
-    const s = byName.get(nameOf(r));
-    const i = index.get(new Date(String(r.bucket)).getTime() / 1000);
-    if (s && i !== undefined) s.values[i] = Number(r.value ?? 0);
-  }
-  return { x: xs, series };
 }

@@ -15,10 +15,15 @@ const ACTIVITY = [
   { label: 'test failures', table: 'test_results', time: 'run_at', filters: { status: 'fail' } },
 ];
 
+/** Where no change source has data yet, merges are the commits of the first-parent line. */
+const MERGES_FROM_GIT = { table: 'commits', time: 'committed_at', filters: { first_parent: 'true' } };
+
 async function loadActivity(bucket: string, since?: string, until?: string) {
-  const answers = await Promise.all(ACTIVITY.map((a) =>
+  const explore = (a: { table: string; time: string; filters: Record<string, string> }) =>
     getJson<Table>('/api/explore', { table: a.table, time: a.time, bucket, since, until, ...a.filters })
-      .catch(() => ({ columns: [], rows: [] }) as Table)));
+      .catch(() => ({ columns: [], rows: [] }) as Table);
+  const answers = await Promise.all(ACTIVITY.map(explore));
+  if (answers[0].rows.length === 0) answers[0] = await explore(MERGES_FROM_GIT);
   const xs = [...new Set(answers.flatMap((t) => t.rows.map((r) => new Date(String(r.bucket)).getTime() / 1000)))].sort((a, b) => a - b);
   const index = new Map(xs.map((x, i) => [x, i]));
   const series: Series[] = ACTIVITY.map((a, k) => {
