@@ -3,6 +3,7 @@
 import type { DemoWorld } from './types.ts';
 import { emitCalendar } from './emit/calendar.ts';
 import { emitIncidents } from './emit/incidents.ts';
+import { emitJenkins } from './emit/jenkins.ts';
 import { emitGit } from './emit/git.ts';
 import { emitMediawikiConfig } from './emit/mediawiki-config.ts';
 import { emitPhabricator } from './emit/phabricator.ts';
@@ -23,4 +24,5 @@ export const EMITTERS: { name: string; emit: Emitter }[] = [
   { name: 'sal', emit: emitSal },
   { name: 'calendar', emit: emitCalendar },
   { name: 'incidents', emit: emitIncidents },
+  { name: 'jenkins', emit: emitJenkins },
 ];
