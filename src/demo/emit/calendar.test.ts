@@ -33,6 +33,15 @@ describe('emitCalendar and emitIncidents', () => {
     expect(starts.map((s) => s.planned_start.getTime())).toEqual(world.windows.map((x) => x.plannedStart.getTime()).sort((a, b) => a - b));
     const [wf] = await store.all<{ n: number }>("SELECT count(*) AS n FROM windows WHERE source = 'workflow' AND closed_at > opened_at");
     expect(wf.n).toBeGreaterThan(0);
+    // deploys recorded by `shiplog deploy` pair with scap's SAL record of the same run
+    const [twins] = await store.all<{ n: number; ok: number; paired: number }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE outcome = 'ok') AS ok,
+              count(*) FILTER (WHERE outcome = 'ok' AND deploy_key IN (SELECT workflow_key FROM deploy_twins)) AS paired
+         FROM deployments WHERE starts_with(deploy_key, 'deploy:workflow:')`);
+    expect(twins.n).toBeGreaterThan(0);
+    expect(twins.paired).toBe(twins.ok);
+    const [planned] = await store.all<{ n: number }>("SELECT count(*) AS n FROM links WHERE rule = 'window-plan'");
+    expect(planned.n).toBe(wf.n);
     // every SAL backport deployment of the world starts inside its window, so each has one
     const [bp] = await store.all<{ n: number; unassigned: number }>("SELECT count(*) AS n, count(*) FILTER (WHERE window_key IS NULL) AS unassigned FROM deployments WHERE kind = 'backport'");
     expect(bp.n).toBeGreaterThan(10);

@@ -2,8 +2,9 @@
 // SWAT-era weeks as page wikitext (`{{#invoke:Deployment schedule|row}}`, `when=… SF` in
 // San Francisco time, {{ircnick}} deployers, requested changes as `{{gerrit|N}}` lines), the
 // later weeks as the rendered page (`.deploycal-item` with data-utcstart/-utcend, as
-// jouncebot reads it). Also the deployer workflow's window-open/-done events for some later
-// windows (JSON lines, as `shiplog window start|done` records them).
+// jouncebot reads it). Also the deployer workflow's events for some later windows (JSON
+// lines, as `shiplog window start`, `shiplog deploy -- scap …` and `window done` record
+// them; the same deploys are in the SAL too, as in real life).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoImport } from '../emitters.ts';
@@ -75,7 +76,20 @@ function workflowEvents(world: DemoWorld, later: DemoWindow[], c: Ctx): string[]
       type: 'window-open', window_id: `${opened.toISOString().slice(0, 16).replace(/[-:]/g, '')}Z-wf-${r.hex(6)}`,
       name: w.name, opened_at: opened.toISOString(), deployer: p.username, host: deps[0].host,
     };
-    out.push(JSON.stringify(open), JSON.stringify({ ...open, type: 'window-done', closed_at: closed.toISOString() }));
+    out.push(JSON.stringify(open));
+    for (const d of deps) {
+      const command = d.kind === 'backport' ? ['scap', 'backport', ...d.changes.map(String)]
+        : d.kind === 'sync-file' ? ['scap', 'sync-file', d.path ?? 'wmf-config/InitialiseSettings.php', d.message] : ['scap', 'sync-world', d.message];
+      const start = {
+        type: 'deploy-start', deploy_id: `${d.startedAt.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z-${r.hex(8)}`, window_id: open.window_id,
+        forced: false, kind: d.kind, command, message: d.kind === 'backport' ? null : d.message, changes: d.changes,
+        tasks: d.tasks.map((t) => `T${t}`), started_at: new Date(d.startedAt.getTime() - 2000).toISOString(), deployer: p.username, host: d.host,
+      };
+      const finished = new Date((d.finishedAt ?? d.startedAt).getTime() + 1000);
+      const exit = d.outcome === 'ok' ? 0 : d.outcome === 'aborted' ? 130 : 1;
+      out.push(JSON.stringify(start), JSON.stringify({ ...start, type: 'deploy-end', finished_at: finished.toISOString(), exit_code: exit, outcome: d.outcome, staged: d.staged }));
+    }
+    out.push(JSON.stringify({ ...open, type: 'window-done', closed_at: closed.toISOString() }));
   }
   return out;
 }
