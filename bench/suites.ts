@@ -4,4 +4,5 @@ export const SUITES = {
   sal: () => import('./sal.ts'),
   'api-latency': () => import('./api-latency.ts'),
   'mediawiki-config': () => import('./mediawiki-config.ts'),
+  'gerrit-notedb': () => import('./gerrit-notedb.ts'),
 };

@@ -16,6 +16,7 @@ import type { ChangeMetaPayload } from './payload.ts';
 import { decodeCursor, encodeCursor, listChanges, type ChangeRefs } from './refs.ts';
 
 const run = promisify(execFile);
+/** Changes per batch (one transaction each); `--option batch=N` overrides. */
 const BATCH = 2000;
 
 export function mirrorSpec(ctx: CollectContext<NotedbConfig>): NotedbMirror {
@@ -129,6 +130,7 @@ export async function* collectNotedb(ctx: CollectContext<NotedbConfig>): AsyncGe
   const seen = decodeCursor(ctx.cursor);
   const todo = [...changes.values()].filter((c) => c.meta && seen.get(c.number) !== c.meta.slice(0, 12));
   const total = todo.length;
+  const batchSize = Number(ctx.options.batch ?? BATCH) || BATCH;
   const rejects: Reject[] = [...refRejects];
   if (total === 0) {
     yield { items: [], cursor: encodeCursor(seen), rejects, progress: { done: 0, total: 0 } };
@@ -147,7 +149,7 @@ export async function* collectNotedb(ctx: CollectContext<NotedbConfig>): AsyncGe
     byMetaRef.delete(ref); // a second run of the same ref would be a repeat: reported below
     items.push({ kind: 'change-meta', key: String(c.number), url: `${path}#${c.metaRef}`, payload: JSON.stringify(payloadOf(target, c, text, commits)) });
     seen.set(c.number, c.meta!.slice(0, 12));
-    if (items.length >= BATCH) {
+    if (items.length >= batchSize) {
       done += items.length;
       yield { items, cursor: encodeCursor(seen), rejects: rejects.splice(0), progress: { done, total } };
       items = [];

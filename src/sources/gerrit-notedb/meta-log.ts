@@ -13,14 +13,19 @@ export interface MetaCommit {
   footers: [string, string][]; // in order, keys as written
 }
 
-const AUTHOR = /^author (.*) (-?\d+) [+-]\d{4}$/;
+const AUTHOR = /^(.*) (-?\d+) [+-]\d{4}$/;
 
 /** `git log --format=raw` text → commits (same order as the text) or a reason. */
 export function parseMetaLog(text: string): { commits: MetaCommit[]; errors: string[] } {
   const commits: MetaCommit[] = [];
   const errors: string[] = [];
-  const chunks = text.split(/^(?=commit [0-9a-f]{40})/m).filter((c) => c.trim() !== '');
-  for (const chunk of chunks) {
+  let from = 0;
+  while (from < text.length) {
+    let next = text.indexOf('\ncommit ', from);
+    while (next !== -1 && !/^[0-9a-f]{40}/.test(text.slice(next + 8, next + 48))) next = text.indexOf('\ncommit ', next + 1);
+    const chunk = text.slice(from, next === -1 ? text.length : next + 1);
+    from = next === -1 ? text.length : next + 1;
+    if (chunk.trim() === '') continue;
     const c = parseMetaCommit(chunk);
     if (typeof c === 'string') errors.push(c);
     else commits.push(c);
@@ -30,39 +35,30 @@ export function parseMetaLog(text: string): { commits: MetaCommit[]; errors: str
 
 const FOOTER = /^([A-Za-z0-9-]+):[ \t]?(.*)$/;
 
+/** One commit of the log. Works on offsets rather than a line array: 250k commits a run. */
 export function parseMetaCommit(chunk: string): MetaCommit | string {
-  const lines = chunk.split('\n');
-  const sha = /^commit ([0-9a-f]{40})/.exec(lines[0])?.[1];
-  if (!sha) return `not a commit: ${lines[0].slice(0, 60)}`;
-  let i = 1;
-  let author: RegExpExecArray | null = null;
-  for (; i < lines.length && lines[i] !== ''; i++) {
-    if (lines[i].startsWith('author ')) author = AUTHOR.exec(lines[i]);
-  }
+  const sha = /^commit ([0-9a-f]{40})/.exec(chunk)?.[1];
+  if (!sha) return `not a commit: ${chunk.slice(0, 60).split('\n')[0]}`;
+  const headEnd = chunk.indexOf('\n\n');
+  const head = headEnd < 0 ? chunk : chunk.slice(0, headEnd);
+  const a = head.indexOf('\nauthor ');
+  const author = a < 0 ? null : AUTHOR.exec(head.slice(a + 8, head.indexOf('\n', a + 1) < 0 ? undefined : head.indexOf('\n', a + 1)));
   if (!author) return `commit ${sha}: missing or unparseable author header`;
-  const msg: string[] = [];
-  for (i++; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.startsWith('    ')) msg.push(l.slice(4));
-    else if (l === '') msg.push('');
-    else break;
-  }
-  while (msg.length && msg[msg.length - 1].trim() === '') msg.pop();
+  // The message: every line indented by four spaces (blank lines may be bare).
+  const msg = headEnd < 0 ? '' : chunk.slice(headEnd + 2).replace(/^ {4}/gm, '').replace(/\s+$/, '');
+  const nl = msg.indexOf('\n');
+  const subject = nl < 0 ? msg : msg.slice(0, nl);
+  const rest = nl < 0 ? '' : msg.slice(nl + 1);
   // The last paragraph holds the footers when every line of it is `Key: value`.
-  let start = msg.length;
-  while (start > 0 && msg[start - 1].trim() !== '') start--;
-  const last = msg.slice(start);
-  const isFooter = start > 0 && last.length > 0 && last.every((l) => FOOTER.test(l));
+  const cut = rest.lastIndexOf('\n\n');
+  const lastPara = cut < 0 ? rest.replace(/^\s*\n/, '') : rest.slice(cut).replace(/^\s*\n/, '');
+  const lines = lastPara.split('\n');
+  const isFooter = lastPara !== '' && lines.every((l) => FOOTER.test(l));
   const footers: [string, string][] = isFooter
-    ? last.map((l) => { const m = FOOTER.exec(l)!; return [m[1], m[2].trim()]; })
+    ? lines.map((l) => { const m = FOOTER.exec(l)!; return [m[1], m[2].trim()]; })
     : [];
-  const bodyLines = msg.slice(1, isFooter ? start : msg.length);
-  while (bodyLines.length && bodyLines[0].trim() === '') bodyLines.shift();
-  while (bodyLines.length && bodyLines[bodyLines.length - 1].trim() === '') bodyLines.pop();
-  return {
-    sha, authorIdent: author[1], at: new Date(Number(author[2]) * 1000), subject: msg[0] ?? '',
-    body: bodyLines.join('\n'), footers,
-  };
+  const body = isFooter ? (cut < 0 ? '' : rest.slice(0, cut)) : rest;
+  return { sha, authorIdent: author[1], at: new Date(Number(author[2]) * 1000), subject, body: body.replace(/^\s*\n/, '').trimEnd(), footers };
 }
 
 /** The first value of a footer, or undefined. Keys compare case-insensitively. */
