@@ -14,7 +14,7 @@ const USERS = ['reedy', 'samtar', 'urbanecm', 'brennen', 'thcipriani', 'jforrest
 const HOSTS = ['deploy1002', 'deploy2002', 'deploy1003'];
 
 /** One deterministic run of SAL lines in the real forms: a backport pair, a sync-file, a train step, human lines. */
-function* salLines(n: number): Generator<string> {
+export function* salLines(n: number): Generator<string> {
   let t = Date.UTC(2016, 0, 1);
   let i = 0;
   let emitted = 0;

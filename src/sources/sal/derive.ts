@@ -13,13 +13,25 @@ function staleRows(table: string, column: string, keep: string[]): NonNullable<D
   return { table, where: `${sal} AND ${column} NOT IN (SELECT unnest($1::VARCHAR[]))`, params: [keep] };
 }
 
+const PAGE = 20_000;
+
+/** The scap entries in time order, a page at a time, so the whole log is never held at once. */
+async function* deployEntries(read: ReadFn): AsyncGenerator<PairEntry> {
+  let after: [Date, string] = [new Date(-8.64e15), ''];
+  for (;;) {
+    const rows = await read<{ entry_key: string; logged_at: Date; user_name: string | null; host: string | null; message: string | null; raw_id: string | null }>(
+      loadSql(import.meta.url, 'deploy-entries.sql'), [DEPLOY_KINDS, after[0], after[1], PAGE]);
+    for (const r of rows) {
+      yield { entryKey: r.entry_key, loggedAt: r.logged_at, userName: r.user_name, host: r.host, message: r.message ?? '', rawId: r.raw_id };
+    }
+    if (rows.length < PAGE) return;
+    const last = rows[rows.length - 1];
+    after = [last.logged_at, last.entry_key];
+  }
+}
+
 export async function deriveSal(read: ReadFn): Promise<DeriveResult> {
-  const rows = await read<{ entry_key: string; logged_at: Date; user_name: string | null; host: string | null; message: string | null; raw_id: string | null }>(
-    loadSql(import.meta.url, 'deploy-entries.sql'), [DEPLOY_KINDS]);
-  const entries: PairEntry[] = rows.map((r) => ({
-    entryKey: r.entry_key, loggedAt: r.logged_at, userName: r.user_name, host: r.host, message: r.message ?? '', rawId: r.raw_id,
-  }));
-  const paired = pairEntries(entries);
+  const paired = await pairEntries(deployEntries(read));
   const windows = await read<{ deploy_key: string; window_key: string }>(
     "SELECT deploy_key, window_key FROM deployments WHERE starts_with(deploy_key, 'deploy:sal:') AND window_key IS NOT NULL");
   const windowOf = new Map(windows.map((w) => [w.deploy_key, w.window_key]));

@@ -169,38 +169,49 @@ class Pairer {
   }
 }
 
-export function pairEntries(entries: PairEntry[]): PairResult {
+/** Pairs entries given in time order (an array, or pages streamed from the store). */
+export function pairEntries(entries: PairEntry[]): PairResult;
+export function pairEntries(entries: AsyncIterable<PairEntry>): Promise<PairResult>;
+export function pairEntries(entries: PairEntry[] | AsyncIterable<PairEntry>): PairResult | Promise<PairResult> {
   const pairer = new Pairer();
-  for (const e of entries) {
-    const p = parseMessage(e.message);
-    pairer.expire(e);
-    switch (p.kind) {
-      case 'sync-start': case 'scap-cmd-start': case 'scap3-start': case 'lock': case 'cookbook-start': case 'install-start':
-        pairer.start(e, p);
-        break;
-      case 'sync-finish': case 'scap-cmd-finish': case 'scap3-finish': case 'unlock': case 'install-finish':
-        pairer.end(e, p, 'ok', true);
-        break;
-      case 'cookbook-end':
-        pairer.end(e, p, p.fields.result === 'PASS' && (p.fields.exitCode ?? 0) === 0 ? 'ok' : 'failed', false);
-        break;
-      case 'failed': case 'aborted':
-        pairer.failure(e, p as ParsedMessage & { kind: 'failed' | 'aborted' });
-        break;
-      case 'testservers':
-        pairer.testservers(p);
-        break;
-      case 'testservers-decision':
-        pairer.decision(e, p);
-        break;
-      case 'sync-file': case 'sync-file-legacy': case 'sync-wikiversions': case 'sync-l10n': case 'clean': case 'lock-force':
-        pairer.emit(e, p, e, p, 'ok');
-        break;
-      default:
-        break;
-    }
+  if (Array.isArray(entries)) {
+    for (const e of entries) pairOne(pairer, e);
+    return pairer.finish();
   }
-  return pairer.finish();
+  return (async () => {
+    for await (const e of entries) pairOne(pairer, e);
+    return pairer.finish();
+  })();
+}
+
+function pairOne(pairer: Pairer, e: PairEntry): void {
+  const p = parseMessage(e.message);
+  pairer.expire(e);
+  switch (p.kind) {
+    case 'sync-start': case 'scap-cmd-start': case 'scap3-start': case 'lock': case 'cookbook-start': case 'install-start':
+      pairer.start(e, p);
+      break;
+    case 'sync-finish': case 'scap-cmd-finish': case 'scap3-finish': case 'unlock': case 'install-finish':
+      pairer.end(e, p, 'ok', true);
+      break;
+    case 'cookbook-end':
+      pairer.end(e, p, p.fields.result === 'PASS' && (p.fields.exitCode ?? 0) === 0 ? 'ok' : 'failed', false);
+      break;
+    case 'failed': case 'aborted':
+      pairer.failure(e, p as ParsedMessage & { kind: 'failed' | 'aborted' });
+      break;
+    case 'testservers':
+      pairer.testservers(p);
+      break;
+    case 'testservers-decision':
+      pairer.decision(e, p);
+      break;
+    case 'sync-file': case 'sync-file-legacy': case 'sync-wikiversions': case 'sync-l10n': case 'clean': case 'lock-force':
+      pairer.emit(e, p, e, p, 'ok');
+      break;
+    default:
+      break;
+  }
 }
 
 function addItems(out: PairResult, deployKey: string, e: PairEntry, p: ParsedMessage): void {
