@@ -102,9 +102,16 @@ async function* collectConduit(ctx: CollectContext<PhabricatorConfig>): AsyncGen
   }
 }
 
-function listFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((f) => listFiles(join(path, f))).filter((f) => f.endsWith('.json'));
+/** A named file as given; in a folder, its *.json files (recursively, in name order). */
+function listFiles(path: string, inFolder = false): string[] {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (err) {
+    throw new ShiplogError('bad_request', `import phabricator: cannot read ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  if (!isDir) return !inFolder || path.endsWith('.json') ? [path] : [];
+  return readdirSync(path).sort().flatMap((f) => listFiles(join(path, f), true));
 }
 
 function readResponse(file: string, rejects: Reject[]): FileResponse | null {
@@ -123,7 +130,7 @@ function readResponse(file: string, rejects: Reject[]): FileResponse | null {
 
 /** Recorded responses: task pages first (pass 1), then the files that need the tasks (pass 2, read again). */
 async function* collectFiles(ctx: CollectContext<PhabricatorConfig>): AsyncGenerator<Batch> {
-  const files = ctx.paths.flatMap(listFiles);
+  const files = ctx.paths.flatMap((p) => listFiles(p));
   const recorded = new RecordedResponses();
   const later: string[] = [];
   let items: RawItem[] = [];
