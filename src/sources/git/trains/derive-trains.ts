@@ -10,7 +10,7 @@ import { diffWikiversions, type Move, type VersionMoves } from './diff.ts';
 import { changedLines, readEntries } from './wikiversions.ts';
 
 const FILES = ['wikiversions.json', 'wikiversions.dat'];
-const CHUNK = 1000;
+const CHUNK = 200;
 
 interface Touching {
   sha: string;
