@@ -7,7 +7,7 @@ import type { Route } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 import { Filters } from './Filters.tsx';
 
-const ACTIVITY = [
+const ACTIVITY: { label: string; table: string; time: string; filters: Record<string, string> }[] = [
   { label: 'merges', table: 'changes', time: 'merged_at', filters: { status: 'merged' } },
   { label: 'deploys', table: 'deployments', time: 'started_at', filters: {} },
   { label: 'train steps', table: 'train_events', time: 'occurred_at', filters: {} },
