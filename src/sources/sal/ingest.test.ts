@@ -70,7 +70,7 @@ describe('import sal', () => {
     expect(rejects).toEqual([{ location: `${file}:6`, reason: 'not a SAL entry line (expected "* HH:MM nick: message")' }]);
     const deps = await store.all<Record<string, unknown>>('SELECT kind, outcome, deployer, duration_s, message FROM deployments ORDER BY started_at, deploy_key');
     expect(deps.map((d) => [d.kind, d.deployer, d.duration_s])).toEqual([
-      ['sync-file', 'catrope', null], ['sync-file', 'catrope', null], ['sync-wikiversions', 'aaron', null], ['sync-world', 'reedy', 1802], ['sync-file', 'thcipriani', 47],
+      ['sync-file', 'catrope', null], ['sync-file', 'catrope', null], ['train-promote', 'aaron', null], ['train-promote', 'reedy', 1802], ['sync-file', 'thcipriani', 47],
     ]);
     const links = await store.all<Record<string, unknown>>('SELECT dst_key, rule FROM links ORDER BY dst_key');
     expect(links).toEqual([

@@ -51,7 +51,7 @@ describe('parseMessage: scap forms', () => {
     const p = parseMessage('rebuilt and synchronized wikiversions files: group1 to 1.45.0-wmf.21  refs T395720');
     expect(p).toMatchObject({ kind: 'sync-wikiversions', fields: { group: 'group1', version: '1.45.0-wmf.21' }, tasks: ['T395720'] });
     const old = parseMessage('rebuilt wikiversions.cdb and synchronized wikiversions files: group0 wikis to 1.23wmf15');
-    expect(old.kind).toBe('sync-wikiversions');
+    expect(old).toMatchObject({ kind: 'sync-wikiversions', fields: { group: 'group0', version: '1.23wmf15' } });
     expect(parseMessage('rebuilt and synchronized wikiversions files: group2 wikis to 1.43.0-wmf.12  refs T366950').fields.group).toBe('group2');
   });
 

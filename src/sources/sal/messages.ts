@@ -40,7 +40,8 @@ export interface ParsedMessage {
 
 const DUR = String.raw`\((?:planned )?duration: (\d{2,})m (\d{2})s\)`;
 const OPT_DUR = String.raw`(?: ${DUR})?`;
-const VERSION = String.raw`\d\.\d{1,2}(?:\.\d{1,2})?-wmf\.\d{1,2}`;
+// 1.45.0-wmf.21 since 1.27 (2015-10); 1.26wmf24 and 1.21wmf11 before
+const VERSION = String.raw`\d\.\d{1,2}(?:(?:\.\d{1,2})?-wmf\.\d{1,2}|wmf\d{1,2})`;
 
 /** `utils.human_duration`: "%02dm %02ds"; minutes are not capped at 59 ("75m 03s"). */
 export function parseScapDuration(min: string | undefined, sec: string | undefined): number | undefined {
