@@ -90,6 +90,28 @@ describe('sync sal from an endpoint', () => {
     await store.close();
   });
 
+  it('pages an Elasticsearch-style endpoint by {from} and stops at an empty page', async () => {
+    const hit = (id: string, at: string, message: string) => ({ _id: id, _index: 'sal', _source: { '@timestamp': at, message, nick: 'joal@deploy2002', project: 'analytics' } });
+    const pages = [
+      [hit('b', '2024-01-01T17:11:59Z', 'Finished deploy [airflow-dags/analytics@8b8a456]: Fix monthly job (duration: 00m 31s)'),
+        hit('a', '2024-01-01T17:11:28Z', 'Started deploy [airflow-dags/analytics@8b8a456]: Fix monthly job')],
+      [],
+    ];
+    const seen: string[] = [];
+    const base = await start((req, res) => {
+      const from = Number(new URL(req.url!, 'http://x').searchParams.get('from'));
+      seen.push(String(from));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ took: 1, hits: { hits: pages[from / 2] ?? [] } }));
+    });
+    const store = await openStore(':memory:');
+    const config = salSource.configSchema.parse({ endpoints: [{ name: 'analytics', url: `${base}/sal/_search?from={from}&size={size}`, page_size: 2, format: 'es' }] });
+    const s = await runSource({ store, log: silentLogger(), clock: () => NOW, fetch: globalThis.fetch }, { source: salSource, config, paths: [], options: {} });
+    expect(s.errors).toEqual([]);
+    expect(seen).toEqual(['0', '2']);
+    expect(await store.all('SELECT deploy_key, kind, duration_s FROM deployments')).toEqual([{ deploy_key: 'deploy:sal:a', kind: 'scap3-deploy', duration_s: 31 }]);
+    await store.close();
+  });
+
   it('fills URL templates and reads Retry-After in seconds or as a date', () => {
     expect(fillTemplate('https://x/sal?from={from}&size={size}&since={since}', 2, 50, '2024-01-01T00:00:00.000Z'))
       .toBe('https://x/sal?from=100&size=50&since=2024-01-01T00%3A00%3A00.000Z');
