@@ -18,6 +18,8 @@ export interface RouteSpec<Q extends z.ZodType = z.ZodType, B extends z.ZodType 
   tag: string;
   query?: Q;
   body?: B;
+  /** The body is raw bytes of this media type (an upload), not JSON. */
+  rawBody?: string;
   /** Needs `Authorization: Bearer <token>` (the middleware goes in `middleware`). */
   auth?: boolean;
   middleware?: MiddlewareHandler[];
@@ -110,6 +112,7 @@ function operation(spec: RouteSpec): Record<string, unknown> {
     tags: [spec.tag],
     parameters: params,
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body) } } } } : {}),
+    ...(spec.rawBody ? { requestBody: { required: true, content: { [spec.rawBody]: { schema: { type: 'string', format: 'binary' } } } } } : {}),
     ...(spec.auth ? { security: [{ bearer: [] }] } : {}),
     ...(spec.example ? { 'x-example': spec.example } : {}),
     responses: {

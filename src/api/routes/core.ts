@@ -1,7 +1,11 @@
 // Health, status, read-only SQL, and the write operations the CLI forwards to a running
-// server (import, sync, renormalize), so the server stays the only writer of the file.
+// server (import, upload, sync, renormalize), so the server stays the only writer of the file.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { ShiplogError } from '../../lib/errors.ts';
 import { readStatus } from '../../sync/status.ts';
 import { importPaths, renormalizeSources, syncSources } from '../../sync/service.ts';
 import { requireToken } from '../auth.ts';
@@ -14,6 +18,7 @@ const sqlBody = z.object({
   limit: z.number().int().positive().optional().describe('row limit, at most sql.row_limit of the config'),
   format: z.enum(['json', 'csv', 'parquet']).optional(),
 });
+const UPLOAD_LIMIT = 64 * 1024 * 1024;
 const sourcesBody = z.object({ sources: z.array(z.string()).default([]) });
 
 export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
@@ -40,6 +45,29 @@ export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
     body: z.object({ source: z.string(), paths: z.array(z.string()).min(1), options: z.record(z.string(), z.unknown()).default({}) }),
     summary: 'Import files or folders the server can read through one source (needs a token)',
   }, async (c, { body }) => c.json({ summaries: [await importPaths(service, body.source, body.paths, body.options)] }));
+
+  route(app, {
+    method: 'post', path: '/api/upload', tag: 'core', auth: true, middleware: [requireToken(deps)], rawBody: 'application/octet-stream',
+    query: z.looseObject({
+      source: z.string().min(1).describe('the source that reads this file (sal, junit, calendar, …)'),
+      filename: z.string().regex(/^[A-Za-z0-9._-]{1,120}$/).describe('the file name the source sees (letters, digits, . _ -)'),
+    }).describe('any other parameter is passed to the source as an import option (e.g. name=…)'),
+    summary: 'Upload one file in a source\'s wire format and import it, like `shiplog import <source> <file>` (needs a token; at most 64 MB)',
+  }, async (c, { query }) => {
+    const { source, filename, ...options } = query as Record<string, string>;
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0) throw new ShiplogError('bad_request', `POST /api/upload: the body (${filename}) is empty`);
+    if (bytes.length > UPLOAD_LIMIT) throw new ShiplogError('bad_request', `POST /api/upload: ${filename} is ${bytes.length} bytes, more than ${UPLOAD_LIMIT}`);
+    if (filename === '.' || filename === '..') throw new ShiplogError('bad_request', `POST /api/upload: "${filename}" is not a file name`);
+    const dir = mkdtempSync(join(tmpdir(), 'shiplog-upload-'));
+    try {
+      const file = join(dir, basename(filename));
+      writeFileSync(file, bytes);
+      return c.json({ summaries: [await importPaths(service, source, [file], options)] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   route(app, { method: 'post', path: '/api/sync', tag: 'core', auth: true, middleware: [requireToken(deps)], body: sourcesBody, summary: 'Sync the named (or all configured) sources (needs a token)' },
     async (c, { body }) => c.json({ summaries: await syncSources(service, body.sources) }));
