@@ -1,6 +1,7 @@
 // The OpenAPI document against the app: every route is in it (and documented with a
 // schema), every documented route answers, and every route answers bad input with the
 // one JSON error shape.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { buildTestWorld, testApp, type TestWorld } from './test-world.ts';
@@ -42,6 +43,15 @@ describe('OpenAPI document', () => {
     const undocumented = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.entries(ops).filter(([, op]) => op['x-undocumented']).map(([m]) => `${m.toUpperCase()} ${p}: register it with route() from src/api/openapi.ts`));
     expect(undocumented).toEqual([]);
+  });
+
+  it('docs/api.md names every route of src/api/routes/{core,entities,explore,reports,meta,web}.ts', () => {
+    const md = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    const mine = ['core', 'entities', 'explore', 'reports', 'meta', 'web'];
+    const missing = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.values(ops).filter((op) => mine.includes((op as { tags?: string[] }).tags?.[0] ?? '')).map(() => p))
+      .filter((p) => !md.includes(`\`${p}`) && !md.includes(` ${p}`));
+    expect(missing).toEqual([]);
   });
 
   it('carries the query schemas as parameters', () => {
