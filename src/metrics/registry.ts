@@ -16,13 +16,14 @@ import { ciUsage } from './ci_usage/ci_usage.ts';
 import { ciJobMatrix } from './ci_job_matrix/ci_job_matrix.ts';
 import { zuulQueueWait } from './zuul_queue_wait/zuul_queue_wait.ts';
 import { trainsReport } from './trains/trains.ts';
+import { configDeploys } from './config_deploys/config_deploys.ts';
 
 export const METRICS: MetricDefinition<any>[] = [
   deploys,
   taskResolutionTime, taskCloseVsMerge, openTasksByAge, trainBlockers,
   windowsReport, changeFailureRate, timeToRestore,
   testHealth, testHealthRepos, testsBrokenByDependency, testHistory, ciUsage, ciJobMatrix, zuulQueueWait,
-  trainsReport,
+  trainsReport, configDeploys,
 ];
 
 export function findMetric(id: string): MetricDefinition<any> | undefined {
