@@ -5,4 +5,5 @@ export const SUITES = {
   'api-latency': () => import('./api-latency.ts'),
   'mediawiki-config': () => import('./mediawiki-config.ts'),
   'gerrit-notedb': () => import('./gerrit-notedb.ts'),
+  junit: () => import('./junit.ts'),
 };
