@@ -11,7 +11,7 @@ WITH d AS (
   SELECT deploy_key, started_at, date_trunc('month', started_at) AS month
     FROM deployments
    WHERE started_at IS NOT NULL
-     AND kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean')
+     AND kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean', 'config-merge')
      AND deploy_key NOT IN (SELECT workflow_key FROM deploy_twins) -- counted once, as its SAL record
      AND ($1::TIMESTAMP IS NULL OR started_at >= $1::TIMESTAMP)
      AND ($2::TIMESTAMP IS NULL OR started_at < $2::TIMESTAMP)

@@ -20,7 +20,7 @@ export const changeFailureRate = defineMetric({
       notes: [
         'explicit: the incident report names the deployment (SAL permalink, or a change it carried) and the deployment started at or before the outage began',
         'time-proximity: the deployment started within the incident\'s preceding hours (sources.incidents.preceding_hours, default 4) — low confidence, NOT evidence that it caused the incident',
-        'cookbooks, locks, scap installs and cleans are not counted as deployments',
+        'cookbooks, locks, scap installs and cleans are not counted as deployments; nor are config-merge rows (the merge of a mediawiki-config commit: the sync that deployed it is counted)',
       ],
     };
   },

@@ -32,7 +32,7 @@ d AS (
          coalesce(p.planned_key, dw.window_key) AS window_key
     FROM deployments_windowed dw
     LEFT JOIN plan p ON p.workflow_key = dw.window_key
-   WHERE dw.kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean')
+   WHERE dw.kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean', 'config-merge')
      AND coalesce(p.planned_key, dw.window_key) IN (SELECT window_key FROM w)
      AND dw.deploy_key NOT IN (SELECT sal_key FROM deploy_twins) -- counted once, as its workflow record
 ),

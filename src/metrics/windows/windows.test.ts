@@ -27,6 +27,7 @@ async function world() {
     dep('deploy:sal:a', 'backport', '04T21:05:00', '04T21:13:00'),
     dep('deploy:sal:b', 'sync-file', '04T21:20:00', '04T21:25:00', { deployer: 'Urbanecm', outcome: 'failed' }),
     dep('deploy:sal:c', 'cookbook', '04T21:30:00', '04T21:31:00'),
+    dep('deploy:git:m', 'config-merge', '04T21:40:00', '04T21:40:00'), // a merge, not a sync
     dep('deploy:sal:e', 'sync-file', '04T23:00:00', '04T23:01:00'),
     dep('deploy:workflow:f', 'sync-world', '05T08:10:00', '05T08:12:00', { deployer: 'urbanecm', outcome: 'aborted', window_key: 'window:wf' }),
     dep('deploy:workflow:g', 'backport', '05T07:05:00', '05T07:10:00', { deployer: 'urbanecm', window_key: 'window:wf2' }),

@@ -26,7 +26,7 @@ export const windowsReport = defineMetric({
       notes: [
         'a deployment belongs to the window the deployer opened it in (shiplog deploy), else to the window it started in (link rule deploy-in-window: time-based)',
         'span_s = first start → last finish of the window\'s syncs; busy_s = the sum of their durations',
-        'cookbooks, locks, scap installs and cleans are not syncs and are not counted',
+        'cookbooks, locks, scap installs and cleans are not syncs and are not counted; nor are config-merge rows (a merged mediawiki-config commit: the sync that deployed it is counted)',
         ...(p.all ? [] : ['windows of other kinds (security, puppet, infra…) are listed only when something was deployed in them (all=true lists them all)']),
       ],
     };
