@@ -8,6 +8,7 @@ import { emitGit } from './emit/git.ts';
 import { emitMediawikiConfig } from './emit/mediawiki-config.ts';
 import { emitPhabricator } from './emit/phabricator.ts';
 import { emitSal } from './emit/sal.ts';
+import { emitGerritNotedb } from './emit/gerrit-notedb.ts';
 
 export interface DemoImport {
   source: string;
@@ -25,4 +26,5 @@ export const EMITTERS: { name: string; emit: Emitter }[] = [
   { name: 'calendar', emit: emitCalendar },
   { name: 'incidents', emit: emitIncidents },
   { name: 'jenkins', emit: emitJenkins },
+  { name: 'gerrit-notedb', emit: emitGerritNotedb },
 ];
