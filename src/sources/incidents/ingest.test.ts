@@ -28,7 +28,7 @@ describe('incidents ingest and links', () => {
     const s = await run(store, [`${fixtures}Incidents-2024-12-04_Echo_fatals.wikitext`], { preceding_hours: 6 });
     expect(s.errors).toEqual([]);
     const links = await store.all<{ dst_key: string; rule: string; confidence: string; evidence: string }>(
-      "SELECT dst_key, rule, confidence, evidence FROM links WHERE starts_with(dst_key, 'deploy:') ORDER BY rule, dst_key");
+      "SELECT dst_key, rule, confidence, evidence FROM links WHERE starts_with(src_key, 'incident:') AND starts_with(dst_key, 'deploy:') ORDER BY rule, dst_key");
     expect(links.map((l) => [l.rule, l.dst_key, l.confidence])).toEqual([
       ['incident-reference', 'deploy:sal:AbCdEf0123', 'high'],
       ['incident-reference', 'deploy:workflow:w1', 'high'],
@@ -38,6 +38,22 @@ describe('incidents ingest and links', () => {
     ]);
     expect(links[1].evidence).toBe('the report references change 1100200, which this deployment carried');
     expect(links[3].evidence).toBe('deployment started 350 min before the outage began (2024-12-04 21:20 UTC; window 6 h): time proximity only, not evidence of cause');
+    await store.close();
+  });
+
+  it('finds the deployment when the cited SAL entry is its Finished line', async () => {
+    const store = await openStore(':memory:');
+    await store.upsert('deployments', [{ ...deploy('deploy:sal:Start0001', '2024-12-04T21:01:00Z'), deployer: 'samtar', finished_at: new Date('2024-12-04T21:09:47Z') }]);
+    await store.upsert('log_entries', [{
+      entry_key: 'sal:AbCdEf0123', logged_at: new Date('2024-12-04T21:09:47Z'), user_name: 'samtar', nick: 'samtar@deploy2002',
+      message: 'Finished scap sync-world: Backport for [[gerrit:1100200|Fix]] (duration: 08m 47s)',
+    }]);
+    await run(store, [`${fixtures}Incidents-2024-12-04_Echo_fatals.wikitext`]);
+    const [l] = await store.all<{ dst_key: string; evidence: string }>("SELECT dst_key, evidence FROM links WHERE rule = 'incident-reference' AND starts_with(dst_key, 'deploy:')");
+    expect(l).toEqual({
+      dst_key: 'deploy:sal:Start0001',
+      evidence: 'SAL permalink AbCdEf0123 cited in the report: Finished scap sync-world: Backport for [[gerrit:1100200|Fix]] (duration: 08m 47s)',
+    });
     await store.close();
   });
 
