@@ -27,6 +27,14 @@ describe('POST /api/upload', () => {
     expect(n).toBeGreaterThan(0);
   });
 
+  it('refuses a body over the limit before reading it whole', async () => {
+    const res = await app.request('/api/upload?source=sal&filename=big.ndjson', {
+      method: 'POST', headers: { ...auth, 'content-length': String(65 * 1024 * 1024) }, body: 'x',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/larger than/);
+  });
+
   it('refuses no token, an empty body, a path as file name and an unknown source', async () => {
     expect((await app.request('/api/upload?source=sal&filename=a.ndjson', { method: 'POST', body: 'x' })).status).toBe(401);
     const empty = await app.request('/api/upload?source=sal&filename=a.ndjson', { method: 'POST', headers: auth, body: '' });

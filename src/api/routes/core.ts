@@ -4,12 +4,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
 import { readStatus } from '../../sync/status.ts';
 import { importPaths, renormalizeSources, syncSources } from '../../sync/service.ts';
 import { requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
+import { errorResponse } from '../errors.ts';
 import { route } from '../openapi.ts';
 import { formatOf, respondTable } from '../query/format.ts';
 
@@ -47,7 +49,11 @@ export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
   }, async (c, { body }) => c.json({ summaries: [await importPaths(service, body.source, body.paths, body.options)] }));
 
   route(app, {
-    method: 'post', path: '/api/upload', tag: 'core', auth: true, middleware: [requireToken(deps)], rawBody: 'application/octet-stream',
+    method: 'post', path: '/api/upload', tag: 'core', auth: true, rawBody: 'application/octet-stream',
+    middleware: [requireToken(deps), bodyLimit({
+      maxSize: UPLOAD_LIMIT,
+      onError: (c) => errorResponse(c, new ShiplogError('bad_request', `POST /api/upload: the body is larger than ${UPLOAD_LIMIT} bytes`)),
+    })],
     query: z.looseObject({
       source: z.string().min(1).describe('the source that reads this file (sal, junit, calendar, …)'),
       filename: z.string().regex(/^[A-Za-z0-9._-]{1,120}$/).describe('the file name the source sees (letters, digits, . _ -)'),

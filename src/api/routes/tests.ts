@@ -17,7 +17,7 @@ const filters = {
   repo: z.string().min(1).optional().describe('repository, e.g. mediawiki/core'),
   suite: z.string().min(1).optional(),
   q: z.string().min(1).optional().describe('test name contains (case-insensitive)'),
-  until: z.string().optional().describe('as of this time (default now); windows are 7/30/90 days before it'),
+  until: z.string().optional().describe('as of this time (default: the newest test result, at most now); windows are 7/30/90 days before it'),
   limit: z.string().regex(/^\d+$/).optional(),
 };
 const healthQuery = z.object({ ...filters, state: z.enum(['all', 'failing', 'flaky', 'failed']).optional() });
