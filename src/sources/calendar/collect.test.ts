@@ -11,6 +11,7 @@ import { silentLogger } from '../../lib/log.ts';
 import type { Batch, CollectContext } from '../types.ts';
 import { collectCalendar, detectFormat } from './collect.ts';
 import type { CalendarConfig } from './config.ts';
+import { normalizeCalendar, pageOf } from './normalize.ts';
 
 const html = '<table><tr class="deploycal-item" id="x" data-utcstart="2024-12-02T08:00:00+00:00" data-utcend="2024-12-02T09:00:00+00:00"><td class="deploycal-item-window">UTC morning backport window</td></tr></table>';
 let server: Server;
@@ -19,6 +20,7 @@ let base: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/Deployments') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    if (req.url?.startsWith('/w/api.php')) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ parse: { title: 'Deployments', pageid: 1, text: { '*': html } } }));
     res.writeHead(500).end('boom');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -41,6 +43,15 @@ describe('collectCalendar', () => {
   it('fetches a URL and keeps the page unchanged as an html item', async () => {
     const [b] = await all(ctx(`${base}/Deployments`));
     expect(b.items).toEqual([{ kind: 'html', key: 'Deployments', payload: html, url: `${base}/Deployments` }]);
+  });
+
+  it('reads the page out of an api.php?action=parse answer, kept unchanged as raw', async () => {
+    const url = `${base}/w/api.php?action=parse&page=Deployments&format=json`;
+    const [b] = await all(ctx(url));
+    expect(b.items.map((i) => i.kind)).toEqual(['html']);
+    const out = normalizeCalendar([{ rawId: 'r', source: 'calendar', scope: url, kind: 'html', key: b.items[0].key, url, payload: b.items[0].payload, contentHash: '', fetchedAt: new Date(0) }], { source: 'calendar', scope: url });
+    expect(out.rows.windows.map((w) => w.name)).toEqual(['UTC morning backport window']);
+    expect(pageOf('{"parse": {}}')).toEqual({ reason: 'action=parse answer has no parse.text or parse.wikitext' });
   });
 
   it('fails with the URL on an HTTP error or a refused connection', async () => {

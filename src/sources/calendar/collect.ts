@@ -10,6 +10,7 @@ import type { CalendarConfig } from './config.ts';
 
 /** The format of a calendar text, or null when it is none of them. */
 export function detectFormat(text: string, name: string): 'html' | 'wikitext' | 'schedule' | null {
+  if (/^\s*\{\s*"parse"\s*:/.test(text)) return /\{\{|"wikitext"/.test(text) && !/deploycal-item/.test(text) ? 'wikitext' : 'html'; // api.php?action=parse
   if (/\bdeploycal-item\b/.test(text)) return 'html';
   if (/\{\{\s*(Deployment calendar event card|#invoke:\s*Deployment schedule)/i.test(text)) return 'wikitext';
   if (/\.(ya?ml|json)(\.|$)/i.test(name) || /^\s*\{/.test(text)) {

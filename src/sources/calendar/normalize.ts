@@ -20,10 +20,29 @@ export function scheduleParamsOf(key: string): ScheduleParams | null {
   return { from, until, schedules: (q.get('schedules') ?? '').split(',').filter(Boolean), vars };
 }
 
+/**
+ * The page out of a MediaWiki `api.php?action=parse` answer ({"parse": {"text": {"*": html}}},
+ * or "text": html with formatversion=2, or "wikitext" with prop=wikitext); other text as is.
+ */
+export function pageOf(payload: string): string | Reject {
+  if (!/^\s*\{\s*"parse"\s*:/.test(payload)) return payload;
+  let doc: { parse?: { text?: string | { '*'?: string }; wikitext?: string | { '*'?: string } } };
+  try {
+    doc = JSON.parse(payload);
+  } catch (err) {
+    return { reason: `action=parse answer is not JSON: ${(err as Error).message}` };
+  }
+  const field = doc.parse?.text ?? doc.parse?.wikitext;
+  const text = typeof field === 'string' ? field : field?.['*'];
+  return typeof text === 'string' ? text : { reason: 'action=parse answer has no parse.text or parse.wikitext' };
+}
+
 function entriesOf(rec: RawRecord): { entries: CalendarEntry[]; rejects: Reject[] } {
   const file = rec.url ?? rec.key;
-  if (rec.kind === 'html') return parseCalendarHtml(rec.payload, file);
-  if (rec.kind === 'wikitext') return parseCalendarWikitext(rec.payload, file);
+  const page = rec.kind === 'html' || rec.kind === 'wikitext' ? pageOf(rec.payload) : rec.payload;
+  if (typeof page !== 'string') return { entries: [], rejects: [{ ...page, location: file }] };
+  if (rec.kind === 'html') return parseCalendarHtml(page, file);
+  if (rec.kind === 'wikitext') return parseCalendarWikitext(page, file);
   if (rec.kind === 'schedule') {
     const params = scheduleParamsOf(rec.key);
     if (!params) return { entries: [], rejects: [{ location: rec.key, reason: 'schedule key has no readable from/until' }] };
