@@ -13,7 +13,7 @@ describe('test_health', () => {
   it('computes rates, currently failing, flaky and time to fix per test', async () => {
     const store = await openStore(':memory:');
     await seedHistory(store);
-    const res = await runMetric(testHealth, { store, clock }, {});
+    const res = await runMetric(testHealth, { store, clock }, { until: '2025-01-31T00:00:00Z' });
     const pick = (r: Record<string, unknown>) => ({
       name: r.name, runs_7d: r.runs_7d, failures_7d: r.failures_7d, runs_30d: r.runs_30d, failures_30d: r.failures_30d,
       failure_rate_30d: r.failure_rate_30d, runs_90d: r.runs_90d, currently_failing: r.currently_failing, failing_since: r.failing_since,
@@ -40,6 +40,9 @@ describe('test_health', () => {
     ]);
     expect((await runMetric(testHealth, { store, clock }, { state: 'flaky' })).rows.map((r) => r.name)).toEqual(['b']);
     expect((await runMetric(testHealth, { store, clock }, { state: 'failing' })).rows.map((r) => r.name)).toEqual(['a']);
+    // by default "as of" is just after the newest result (Jan 29 00:00:00), not the clock
+    const byDefault = await runMetric(testHealth, { store, clock: () => new Date('2026-06-01T00:00:00Z') }, { q: 'a' });
+    expect(byDefault.rows.map((r) => [r.name, r.runs_7d, r.currently_failing])).toEqual([['a', 3, true]]); // g3, g4, g5
     // as of Jan 25, the second failure has not happened: a is not failing
     const earlier = await runMetric(testHealth, { store, clock }, { until: '2025-01-25T00:00:00Z', q: 'A' });
     expect(earlier.rows.map((r) => [r.name, r.currently_failing, r.runs_7d])).toEqual([['a', false, 4]]); // g1–g4, Jan 21–23

@@ -22,9 +22,20 @@ export const TEST_HEALTH_COLUMNS = [
   'first_failure_at', 'last_failure_at', 'mean_time_to_fix_h', 'fixed_episodes', 'runs', 'failures', 'last_seen_at',
 ];
 
-/** The parameters of test_health.sql, in order; "as of" is `until`, else the clock. */
-export function testHealthArgs(ctx: MetricContext, p: TestFilter, limit: number): unknown[] {
-  return [p.until ?? ctx.clock(), p.repo ?? null, p.suite ?? null, p.q ?? null, p.state, limit];
+/**
+ * "As of": `until`, else just after the newest test result, never later than the clock — so
+ * an archive that stopped being synced still shows its last 7/30/90 days, not empty windows.
+ */
+export async function asOf(ctx: MetricContext, until: Date | undefined): Promise<Date> {
+  if (until) return until;
+  const [r] = await ctx.store.all<{ newest: Date | null }>('SELECT max(run_at) AS newest FROM test_results');
+  const now = ctx.clock();
+  return r?.newest && r.newest.getTime() + 1000 < now.getTime() ? new Date(r.newest.getTime() + 1000) : now;
+}
+
+/** The parameters of test_health.sql, in order. */
+export async function testHealthArgs(ctx: MetricContext, p: TestFilter, limit: number): Promise<unknown[]> {
+  return [await asOf(ctx, p.until), p.repo ?? null, p.suite ?? null, p.q ?? null, p.state, limit];
 }
 
 export const testHealth = defineMetric({
@@ -32,10 +43,10 @@ export const testHealth = defineMetric({
   version: 1,
   kind: 'report',
   title: 'Test health: failure rates, currently failing, flaky, time to fix, per test',
-  description: 'One row per test (repo, suite, class, name): runs and failures over 7/30/90 days before `until` (default now), currently failing on the main line and since when, flaky within 14 days, first failure, mean time to fix, last seen',
+  description: 'One row per test (repo, suite, class, name): runs and failures over 7/30/90 days before `until` (default: just after the newest test result, at most now), currently failing on the main line and since when, flaky within 14 days, first failure, mean time to fix, last seen',
   params: testFilterParams,
   async run(ctx, p) {
-    const rows = await ctx.store.all(loadSql(import.meta.url, 'test_health.sql'), testHealthArgs(ctx, p, p.limit ?? 1000));
+    const rows = await ctx.store.all(loadSql(import.meta.url, 'test_health.sql'), await testHealthArgs(ctx, p, p.limit ?? 1000));
     return {
       columns: TEST_HEALTH_COLUMNS,
       rows,
