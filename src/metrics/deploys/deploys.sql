@@ -1,7 +1,7 @@
 -- Report `deploys`: every deployment in [since, until) (by started_at), one row per change
 -- it carried (one row when it carried none), with its tasks, deployer and a point of
 -- contact: the change owner when the changes table has the change, else the owner of the
--- first of its tasks that has one. $1 since, $2 until, $3 include bookkeeping kinds,
+-- first of its tasks that has one (its name when identities knows the account). $1 since, $2 until, $3 include bookkeeping kinds,
 -- $4 kind filter (NULL = every kind), $5 row limit.
 WITH d AS (
   SELECT *
@@ -41,11 +41,12 @@ task_owner AS (
 )
 SELECT p.started_at, p.finished_at, p.kind, p.outcome, p.duration_s, p.deployer, p.change_number, p.change_subject,
        p.change_project, array_to_string(p.tasks, ' ') AS tasks,
-       coalesce(p.change_owner, o.owner) AS contact,
+       coalesce(p.change_owner, i.name, i.username, o.owner) AS contact,
        CASE WHEN p.change_owner IS NOT NULL THEN 'change owner'
             WHEN o.owner IS NOT NULL THEN 'task owner (' || o.task_id || ')' END AS contact_from,
        p.window_key, p.message, p.deploy_key
   FROM per_change p
   LEFT JOIN task_owner o ON o.deploy_key = p.deploy_key AND o.change_number IS NOT DISTINCT FROM p.change_number
+  LEFT JOIN identities i ON i.identity_key = o.owner
  ORDER BY p.started_at, p.deploy_key, p.change_number NULLS FIRST
  LIMIT $5

@@ -26,7 +26,8 @@ async function world() {
     item('d2', 1, { path: 'wmf-config/x.php' }),
   ]);
   await store.upsert('changes', [{ change_key: 'change:gerrit.wikimedia.org:1000', host: 'gerrit.wikimedia.org', number: 1000, subject: 'A', owner_name: 'Bob Owner', bug_tasks: ['T5'] }]);
-  await store.upsert('tasks', [{ task_key: 'task:T1', task_id: 'T1', owner: 'carol', restricted: false }]);
+  await store.upsert('tasks', [{ task_key: 'task:T1', task_id: 'T1', owner: 'phabricator:PHID-USER-carol', restricted: false }]);
+  await store.upsert('identities', [{ identity_key: 'phabricator:PHID-USER-carol', system: 'phabricator', account: 'PHID-USER-carol', name: 'Carol Owner', username: 'carol' }]);
   return store;
 }
 
@@ -36,7 +37,7 @@ describe('report deploys', () => {
     const r = await runMetric(deploys, { store, clock: () => t('10T00:00:00') }, { since: '2024-03-05', until: '2024-03-06' });
     expect(r.rows.map((x) => [x.kind, x.deployer, x.change_number, x.change_subject, x.tasks, x.contact, x.contact_from, x.outcome])).toEqual([
       ['backport', 'alice', 1000, 'A', 'T1 T5', 'Bob Owner', 'change owner', 'ok'],
-      ['backport', 'alice', 1001, null, 'T1', 'carol', 'task owner (T1)', 'ok'],
+      ['backport', 'alice', 1001, null, 'T1', 'Carol Owner', 'task owner (T1)', 'ok'],
       ['sync-file', 'bob', null, null, '', null, null, 'failed'],
     ]);
     expect(r.notes?.[1]).toMatch(/cookbooks/);
