@@ -143,10 +143,11 @@ export async function* collectNotedb(ctx: CollectContext<NotedbConfig>): AsyncGe
   for await (const { ref, text } of metaLogs(path, todo.map((c) => c.metaRef))) {
     const c = byMetaRef.get(ref);
     if (!c) {
-      rejects.push({ kind: 'change-meta', location: `${path}:${ref}`, reason: `git log --source named an unexpected ref "${ref}"` });
+      // Not a ref we asked for, or a second run of one (its history was not contiguous).
+      rejects.push({ kind: 'change-meta', location: `${path}:${ref}`, reason: `git log --source printed "${ref}" unexpectedly or twice: its commits there were not read` });
       continue;
     }
-    byMetaRef.delete(ref); // a second run of the same ref would be a repeat: reported below
+    byMetaRef.delete(ref);
     items.push({ kind: 'change-meta', key: String(c.number), url: `${path}#${c.metaRef}`, payload: JSON.stringify(payloadOf(target, c, text, commits)) });
     seen.set(c.number, c.meta!.slice(0, 12));
     if (items.length >= batchSize) {
@@ -155,9 +156,8 @@ export async function* collectNotedb(ctx: CollectContext<NotedbConfig>): AsyncGe
       items = [];
     }
   }
-  for (const [ref] of byMetaRef) {
-    if (!todo.some((c) => c.metaRef === ref)) continue;
-    rejects.push({ kind: 'change-meta', location: `${path}:${ref}`, reason: 'meta ref listed by for-each-ref but not printed by git log (or printed in two runs)' });
+  for (const [ref, c] of byMetaRef) {
+    rejects.push({ kind: 'change-meta', key: String(c.number), location: `${path}:${ref}`, reason: 'meta ref listed by for-each-ref but not printed by git log: change not read' });
   }
   done += items.length;
   yield { items, cursor: encodeCursor(seen), rejects, progress: { done, total } };
