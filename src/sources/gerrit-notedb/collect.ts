@@ -17,7 +17,7 @@ import { decodeCursor, encodeCursor, listChanges, type ChangeRefs } from './refs
 
 const run = promisify(execFile);
 /** Changes per batch (one transaction each); `--option batch=N` overrides. */
-const BATCH = 2000;
+const BATCH = 5000;
 
 export function mirrorSpec(ctx: CollectContext<NotedbConfig>): NotedbMirror {
   const fromConfig = ctx.config?.mirrors.find((m) => (m.name ?? repoNameFromPath(m.path)) === ctx.scope);
