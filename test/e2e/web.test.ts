@@ -60,6 +60,13 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
     });
   }
 
+  it('shows the windows report of the registry inline on the Deployments page', async () => {
+    const page = await open('#/deployments?since=2024-02-01&until=2024-02-03');
+    await page.getByTestId('report-windows').getByText('European mid-day backport window').waitFor();
+    expect(await page.getByTestId('deployments').innerText()).not.toContain('deploy:sal:a2');
+    await page.close();
+  });
+
   it('clicks through from a deployment to its change and on to its task', async () => {
     const page = await open('#/deployments?deployer=alice');
     await page.locator('[data-testid=deployments] a', { hasText: 'deploy:sal:a1' }).click();

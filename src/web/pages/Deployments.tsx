@@ -1,8 +1,9 @@
 // Deployments: a timeline (deploys per day by kind), the filtered list (deployer, window,
-// kind, outcome, time window; paged), the windows with their deploy counts, and the
-// window/deploy reports of the registry.
+// kind, outcome, time window; paged), the windows with their deploy counts, the
+// `windows` report inline and links to the other deploy reports of the registry.
 import { useState } from 'preact/hooks';
 import { Chart, pivot } from '../components/Chart.tsx';
+import { ReportTable } from '../components/ReportTable.tsx';
 import { DataTable, Loading } from '../components/DataTable.tsx';
 import { getJson, type Row, type Table } from '../lib/api.ts';
 import { href, type Route } from '../lib/route.ts';
@@ -60,11 +61,12 @@ export function Deployments({ route }: { route: Route }) {
       <h2>Windows</h2>
       <Loading {...windows} />
       {windows.data && <DataTable testId="windows" columns={['window_key', 'name', 'kind', 'planned_start', 'opened_at', 'closed_at', 'deployers', 'deployments']} rows={windows.data} empty="No windows yet." />}
-      {reports.data && reports.data.reports.some((r) => /window|deploy|backport/.test(r.id)) && (
+      <ReportTable id="windows" title="Windows report" params={window} />
+      {reports.data && reports.data.reports.some((r) => /deploy|backport|change_failure|restore/.test(r.id)) && (
         <>
-          <h2>Reports</h2>
+          <h2>More reports</h2>
           <ul>
-            {reports.data.reports.filter((r) => /window|deploy|backport/.test(r.id)).map((r) => (
+            {reports.data.reports.filter((r) => /deploy|backport|change_failure|restore/.test(r.id)).map((r) => (
               <li key={r.id}><a href={href('reports', { id: r.id, ...window })}>{r.title}</a></li>
             ))}
           </ul>

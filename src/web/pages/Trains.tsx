@@ -2,6 +2,7 @@
 // charted, with the roll-forward/rollback events of the version picked.
 import { Chart } from '../components/Chart.tsx';
 import { DataTable, Loading } from '../components/DataTable.tsx';
+import { ReportTable } from '../components/ReportTable.tsx';
 import { getJson, type Table } from '../lib/api.ts';
 import type { Route } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
@@ -35,6 +36,8 @@ export function Trains({ route }: { route: Route }) {
           columns={['train_key', 'group0_at', 'group1_at', 'group2_at', 'total_delay_days', 'rollbacks', 'rollbacks_time_s', 'reached_group2', 'blocker_task']}
           empty="No trains yet." />
       )}
+      <ReportTable id="trains" title="Trains report" params={{ since, until }} limit={100} />
+      <ReportTable id="train_blockers" title="Train blockers" params={{ since, until }} limit={100} />
       <h2>Rollout events{version ? ` of ${version}` : ''}</h2>
       <Loading {...events} />
       {events.data && <DataTable columns={['occurred_at', 'version', 'wiki_group', 'kind', 'from_version', 'wikis_moved', 'commit_key']} rows={events.data.rows} empty="No train events yet." />}
