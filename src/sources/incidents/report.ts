@@ -58,6 +58,7 @@ function plain(lines: string[] | undefined): string | null {
 export function titleOf(name: string, text: string): string {
   const line = text.split('\n').slice(0, 6).map((l) => l.trim()).find((l) => /^(Incidents|Incident documentation)\/\S/.test(l));
   if (line) return line;
+  if (/^(Incidents|Incident[ _]documentation)\//.test(name)) return name.replace(/_/g, ' '); // a page title (api.php)
   const base = name.replace(/^.*\//, '').replace(/\.(rendered\.)?(wikitext|wiki|txt|mediawiki)$/i, '').replace(/_/g, ' ');
   return base.replace(/^(Incident documentation|Incidents)[-/]/, '$1/');
 }
