@@ -39,7 +39,7 @@ async function targetOf(env: CliEnv): Promise<DeliveryTarget> {
   const local = await env.remote();
   if (local) return serverTarget(local);
   return databaseTarget(env.loaded.dbPath, (events) =>
-    env.withStore((deps) => ingestWorkflowEvents(deps, events)));
+    env.withStore((deps) => ingestWorkflowEvents({ ...deps, onProgress: undefined }, events))); // no bar amid the deploy's output
 }
 
 function explain(env: CliEnv, r: DeliveryReport, spool: string): void {
