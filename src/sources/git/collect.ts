@@ -77,6 +77,9 @@ export async function* collectGit(ctx: CollectContext<GitConfig>): AsyncGenerato
     // Before the commits and without a cursor: a kill here re-reads them on the next run.
     for await (const batch of collectWikiversions(path, range)) yield batch;
   }
+  // Counted before spawning: a git that exits while we await elsewhere has its unread stdout
+  // discarded by Node (child_process flushStdio resumes streams nobody listens to).
+  let done = ctx.cursor && range !== branch ? total - Number(await git(path, ['rev-list', '--count', range])) : 0;
   const child = spawn('git', ['-C', path, 'log', '--format=raw', '--name-only', '--diff-merges=first-parent', '--no-renames', '--topo-order', '--reverse', range], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -85,7 +88,6 @@ export async function* collectGit(ctx: CollectContext<GitConfig>): AsyncGenerato
   const exited = new Promise<number>((res) => child.on('close', (code) => res(code ?? 1)));
   let items: RawItem[] = [repoItem];
   let last: string | null = null;
-  let done = ctx.cursor && range !== branch ? total - Number(await git(path, ['rev-list', '--count', range])) : 0;
   try {
     for await (const chunk of commitChunks(child.stdout)) {
       const sha = chunk.slice(7, 47);

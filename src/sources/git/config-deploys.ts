@@ -63,7 +63,22 @@ export function nonEmpty(list: string[]): string[] {
 }
 
 /** Deployments of one repository from its first-parent line (computed by derive.ts). */
+/** Fills the change number of items whose Change-Id became known since (a later Gerrit import). */
+const FILL_CHANGES = `UPDATE deployment_items SET change_number = k.number, change_key = k.change_key
+  FROM (SELECT change_id, first(number ORDER BY (status = 'merged') DESC NULLS LAST, (branch = 'master') DESC NULLS LAST, number) AS number,
+               first(change_key ORDER BY (status = 'merged') DESC NULLS LAST, (branch = 'master') DESC NULLS LAST, number) AS change_key
+          FROM changes WHERE project = $1 AND change_id IS NOT NULL GROUP BY change_id) k
+ WHERE deployment_items.change_id = k.change_id AND deployment_items.change_number IS NULL
+   AND deployment_items.deploy_key IN (SELECT deploy_key FROM deployments WHERE repo = $1 AND kind = 'config-merge')`;
+
 export async function deriveConfigDeploys(read: ReadFn, repo: string, line: string[]): Promise<DeriveResult> {
+  const [have] = await read<{ n: number; tip: number }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE deploy_key = $2) AS tip FROM deployments WHERE repo = $1 AND kind = 'config-merge'`,
+    [repo, keys.deploy('git', line[0] ?? '')]);
+  if (line.length > 0 && Number(have.n) === line.length && Number(have.tip) === 1) {
+    // Same first-parent line as the last derive (a re-run with nothing new): rows stand.
+    return { rows: {}, rejects: [], statements: [{ sql: FILL_CHANGES, params: [repo] }] };
+  }
   const commits = await read<LineCommit>(
     `SELECT sha, author_name, author_email, committed_at, subject, message, change_id, bug_tasks, raw_id
        FROM commits WHERE repo = $1 AND sha IN (SELECT unnest($2::VARCHAR[]))`, [repo, line]);

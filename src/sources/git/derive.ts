@@ -27,6 +27,18 @@ async function isMediawikiConfig(read: ReadFn, repo: string): Promise<boolean> {
   }
 }
 
+/**
+ * True when no wikiversions record arrived after the newest one the stored train_events
+ * come from (a re-run with nothing new): the trains need no recomputing.
+ */
+async function trainsUpToDate(read: ReadFn, repo: string): Promise<boolean> {
+  const [r] = await read<{ newest: number | null; derived: number | null }>(
+    `SELECT (SELECT max(seq) FROM raw_records WHERE source = 'git' AND scope = $1 AND kind = 'wikiversions') AS newest,
+            (SELECT max(r.seq) FROM train_events e JOIN raw_records r ON r.raw_id = e.raw_id WHERE starts_with(e.commit_key, $2)) AS derived`,
+    [repo, `commit:${repo}:`]);
+  return r.newest !== null && r.derived !== null && Number(r.newest) <= Number(r.derived);
+}
+
 export async function deriveGit(read: ReadFn, ctx: { scopes: string[] }): Promise<DeriveResult> {
   const statements: DeriveResult['statements'] = [];
   const out: DeriveResult = { rows: {}, rejects: [], deletes: [], statements };
@@ -44,7 +56,7 @@ export async function deriveGit(read: ReadFn, ctx: { scopes: string[] }): Promis
     });
     if (await isMediawikiConfig(read, repo)) {
       addResult(out, await deriveConfigDeploys(read, repo, line));
-      const trains = await deriveTrains(read, repo, parentOf);
+      const trains = (await trainsUpToDate(read, repo)) ? null : await deriveTrains(read, repo, parentOf);
       if (trains) {
         out.deletes!.push(
           {

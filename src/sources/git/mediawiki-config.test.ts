@@ -125,10 +125,19 @@ describe('import git of operations/mediawiki-config', () => {
 
   it('is incremental: a second import of the same tip adds nothing', async () => {
     const { store } = await importRepo(repo.dir);
+    const trains = await store.all('SELECT * FROM trains');
     const { summary } = await importRepo(repo.dir, store);
     expect(summary.raw).toBe(0);
-    expect(summary.tables.trains?.new ?? 0).toBe(0);
-    expect(summary.tables.deployments?.new ?? 0).toBe(0);
+    expect(summary.tables.trains ?? { new: 0, updated: 0 }).toMatchObject({ new: 0, updated: 0 });
+    expect(summary.tables.deployments ?? { new: 0, updated: 0 }).toMatchObject({ new: 0, updated: 0 });
+    expect(await store.all('SELECT * FROM trains')).toEqual(trains);
+    // a new config commit (this also checks that a fast `git log` of one commit is read whole)
+    const next = repo.commit('2021-05-19T09:00:00Z', `Enable Bar\n\nBug: T3\n${cid(9)}`, { 'wmf-config/InitialiseSettings.php': '<?php // bar\n' });
+    const third = await importRepo(repo.dir, store);
+    expect(third.summary.tables.deployments).toMatchObject({ new: 1, updated: 0 });
+    expect(third.summary.tables.trains ?? { new: 0, updated: 0 }).toMatchObject({ new: 0, updated: 0 });
+    expect(await store.all('SELECT * FROM trains')).toEqual(trains);
+    expect(await store.all('SELECT task_id FROM deployment_items WHERE deploy_key = $1 AND task_id IS NOT NULL', [`deploy:git:${next}`])).toEqual([{ task_id: 'T3' }]);
   });
 });
 
