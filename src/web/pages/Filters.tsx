@@ -18,7 +18,7 @@ export function Filters({ route, fields }: { route: Route; fields: Field[] }) {
         <label key={f.name}>
           {f.label}
           {f.type === 'select' ? (
-            <select name={f.name} value={current[f.name] ?? ''} onChange={(e) => set(f.name, (e.target as HTMLSelectElement).value)}>
+            <select name={f.name} value={current[f.name] ?? f.options?.[0] ?? ''} onChange={(e) => set(f.name, (e.target as HTMLSelectElement).value)}>
               {(f.options ?? []).map((o) => <option key={o} value={o}>{o || '(any)'}</option>)}
             </select>
           ) : (
