@@ -4,13 +4,31 @@
 -- failure episodes on the main line (view test_runs.mainline): first failure → first later
 -- pass = time to fix; an episode with no pass yet = currently failing.
 -- $1 as of, $2 repo, $3 suite, $4 name contains, $5 state (all|failing|flaky), $6 limit.
-WITH runs AS (
+WITH base AS (
   SELECT repo, suite, class, name, result_key, run_at, failed, mainline, coalesce(sha, change_key || '/' || patchset) AS commit_id
     FROM test_runs
    WHERE status <> 'skip' AND run_at < $1::TIMESTAMP
      AND ($2::VARCHAR IS NULL OR repo = $2::VARCHAR)
      AND ($3::VARCHAR IS NULL OR suite = $3::VARCHAR)
      AND ($4::VARCHAR IS NULL OR contains(lower(name), lower($4::VARCHAR)))
+),
+-- state=flaky or failing: find those tests first (cheap passes), then compute only for them
+flaky_now AS (
+  SELECT DISTINCT repo, suite, class, name
+    FROM base
+   WHERE $5::VARCHAR = 'flaky' AND commit_id IS NOT NULL AND run_at >= $1::TIMESTAMP - INTERVAL 14 DAY
+   GROUP BY repo, suite, class, name, commit_id HAVING bool_or(failed) AND bool_or(NOT failed)
+),
+failing_now AS (
+  SELECT repo, suite, class, name
+    FROM base
+   WHERE $5::VARCHAR = 'failing' AND mainline
+   GROUP BY ALL HAVING arg_max(failed, {'t': run_at, 'k': result_key}) -- the last run, ties as ml orders them
+),
+runs AS (
+  SELECT * FROM base
+   WHERE $5::VARCHAR IN ('all', 'failed')
+      OR (repo, suite, class, name) IN (SELECT repo, suite, class, name FROM flaky_now UNION ALL SELECT repo, suite, class, name FROM failing_now)
 ),
 agg AS (
   SELECT repo, suite, class, name,
