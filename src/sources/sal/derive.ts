@@ -6,11 +6,14 @@ import type { DeriveResult, ReadFn } from '../types.ts';
 import { loadSql } from '../../store/sql.ts';
 import { DEPLOY_KINDS, pairEntries, type PairEntry } from './pair.ts';
 
-/** SAL rows of a table whose key is no longer produced (DuckDB cannot bind an empty list). */
+/**
+ * SAL rows of a table whose key is no longer produced. The keys go as one newline-joined
+ * string, split in SQL: binding a million-element list costs far more memory.
+ */
 function staleRows(table: string, column: string, keep: string[]): NonNullable<DeriveResult['deletes']>[number] {
   const sal = "starts_with(deploy_key, 'deploy:sal:')";
   if (keep.length === 0) return { table, where: sal };
-  return { table, where: `${sal} AND ${column} NOT IN (SELECT unnest($1::VARCHAR[]))`, params: [keep] };
+  return { table, where: `${sal} AND ${column} NOT IN (SELECT unnest(string_split($1::VARCHAR, chr(10))))`, params: [keep.join('\n')] };
 }
 
 const PAGE = 20_000;

@@ -1,6 +1,8 @@
 // `import sal` end to end on real-format fixtures of every file format: every entry lands
 // in log_entries (none dropped, duplicates on one day kept apart), unreadable items are
 // rejects naming file:line, and scap lines pair into deployments with items and links.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../lib/log.ts';
@@ -95,6 +97,23 @@ describe('import sal', () => {
     expect(atom).toEqual([{ logged_at: new Date('2024-12-05T14:41:12Z'), project: 'production' }]);
     const [dep] = await store.all<Record<string, unknown>>('SELECT kind, outcome, duration_s FROM deployments');
     expect(dep).toEqual({ kind: 'backport', outcome: 'ok', duration_s: 527 });
+    await store.close();
+  });
+
+  it('re-pairs when a Started arrives after its Finished: the end-only deployment is dropped with its items and links', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sal-late-start-'));
+    const doc = (id: string, at: string, message: string) => JSON.stringify({ _id: id, _source: { '@timestamp': at, nick: 'samtar@deploy2002', message } });
+    await writeFile(join(dir, 'finish.ndjson'), doc('fin', '2024-12-05T14:41:00Z', 'Finished scap sync-world: Backport for [[gerrit:1101577|Add key (T1)]] (duration: 08m 47s)'));
+    await writeFile(join(dir, 'start.ndjson'), doc('sta', '2024-12-05T14:32:10Z', 'Started scap sync-world: Backport for [[gerrit:1101577|Add key (T1)]]'));
+    const store = await openStore(':memory:');
+    const run = (file: string) => runSource({ store, log: silentLogger(), clock: () => NOW, fetch: globalThis.fetch },
+      { source: salSource, config: undefined, paths: [join(dir, file)], options: {} });
+    await run('finish.ndjson');
+    expect(await store.all('SELECT deploy_key, started_at FROM deployments')).toEqual([{ deploy_key: 'deploy:sal:fin', started_at: new Date('2024-12-05T14:32:13Z') }]);
+    await run('start.ndjson');
+    expect(await store.all('SELECT deploy_key, started_at FROM deployments')).toEqual([{ deploy_key: 'deploy:sal:sta', started_at: new Date('2024-12-05T14:32:10Z') }]);
+    expect((await store.all<{ deploy_key: string }>('SELECT DISTINCT deploy_key FROM deployment_items')).map((r) => r.deploy_key)).toEqual(['deploy:sal:sta']);
+    expect((await store.all<{ src_key: string }>('SELECT DISTINCT src_key FROM links')).map((r) => r.src_key)).toEqual(['deploy:sal:sta']);
     await store.close();
   });
 
