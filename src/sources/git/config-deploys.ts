@@ -72,33 +72,31 @@ const FILL_CHANGES = `UPDATE deployment_items SET change_number = k.number, chan
    AND deployment_items.deploy_key IN (SELECT deploy_key FROM deployments WHERE repo = $1 AND kind = 'config-merge')`;
 
 export async function deriveConfigDeploys(read: ReadFn, repo: string, line: string[]): Promise<DeriveResult> {
-  const [have] = await read<{ n: number; tip: number }>(
-    `SELECT count(*) AS n, count(*) FILTER (WHERE deploy_key = $2) AS tip FROM deployments WHERE repo = $1 AND kind = 'config-merge'`,
-    [repo, keys.deploy('git', line[0] ?? '')]);
-  if (line.length > 0 && Number(have.n) === line.length && Number(have.tip) === 1) {
-    // Same first-parent line as the last derive (a re-run with nothing new): rows stand.
-    return { rows: {}, rejects: [], statements: [{ sql: FILL_CHANGES, params: [repo] }] };
+  // Incremental: commits never change, so only commits new on the line get rows, and
+  // deployments whose commit left the line (a rewritten history) are deleted.
+  const existing = new Set((await read<{ deploy_key: string }>(
+    `SELECT deploy_key FROM deployments WHERE repo = $1 AND kind = 'config-merge'`, [repo])).map((r) => r.deploy_key));
+  const onLine = new Set(line.map((sha) => keys.deploy('git', sha)));
+  const fresh = line.filter((sha) => !existing.has(keys.deploy('git', sha)));
+  const stale = [...existing].filter((k) => !onLine.has(k));
+  const out: DeriveResult = { rows: {}, rejects: [], deletes: [], statements: [{ sql: FILL_CHANGES, params: [repo] }] };
+  if (stale.length > 0) {
+    out.deletes = [
+      { table: 'links', where: `rule = 'config-deploy' AND src_key IN (SELECT unnest($1::VARCHAR[]))`, params: [stale] },
+      { table: 'deployment_items', where: 'deploy_key IN (SELECT unnest($1::VARCHAR[]))', params: [stale] },
+      { table: 'deployments', where: 'deploy_key IN (SELECT unnest($1::VARCHAR[]))', params: [stale] },
+    ];
   }
+  if (fresh.length === 0) return out;
   const commits = await read<LineCommit>(
     `SELECT sha, author_name, author_email, committed_at, subject, message, change_id, bug_tasks, raw_id
-       FROM commits WHERE repo = $1 AND sha IN (SELECT unnest($2::VARCHAR[]))`, [repo, line]);
+       FROM commits WHERE repo = $1 AND sha IN (SELECT unnest($2::VARCHAR[]))`, [repo, fresh]);
   const known = await read<{ change_id: string; number: number; change_key: string }>(
     `SELECT change_id, number, change_key FROM changes
       WHERE project = $1 AND change_id IS NOT NULL
       ORDER BY (status = 'merged') DESC NULLS LAST, (branch = 'master') DESC NULLS LAST, number`, [repo]);
   const changes = new Map<string, KnownChange>();
   for (const k of known) if (!changes.has(k.change_id)) changes.set(k.change_id, { number: Number(k.number), change_key: k.change_key });
-  const rows = configDeployRows(repo, commits, changes);
-  const deployKeys = nonEmpty(rows.deployments.map((d) => d.deploy_key as string));
-  const itemKeys = nonEmpty(rows.deployment_items.map((i) => i.item_key as string));
-  const mine = `SELECT deploy_key FROM deployments WHERE repo = $1 AND kind = 'config-merge'`;
-  return {
-    rows,
-    rejects: [],
-    deletes: [
-      { table: 'links', where: `rule = 'config-deploy' AND src_key IN (${mine}) AND src_key NOT IN (SELECT unnest($2::VARCHAR[]))`, params: [repo, deployKeys] },
-      { table: 'deployment_items', where: `deploy_key IN (${mine}) AND item_key NOT IN (SELECT unnest($2::VARCHAR[]))`, params: [repo, itemKeys] },
-      { table: 'deployments', where: `repo = $1 AND kind = 'config-merge' AND deploy_key NOT IN (SELECT unnest($2::VARCHAR[]))`, params: [repo, deployKeys] },
-    ],
-  };
+  out.rows = configDeployRows(repo, commits, changes);
+  return out;
 }

@@ -139,6 +139,18 @@ describe('import git of operations/mediawiki-config', () => {
     expect(await store.all('SELECT * FROM trains')).toEqual(trains);
     expect(await store.all('SELECT task_id FROM deployment_items WHERE deploy_key = $1 AND task_id IS NOT NULL', [`deploy:git:${next}`])).toEqual([{ task_id: 'T3' }]);
   });
+
+  it('deletes the deployment of a commit that left the first-parent line (history rewritten)', async () => {
+    const { store } = await importRepo(repo.dir);
+    const dropped = execFileSync('git', ['-C', repo.dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    execFileSync('git', ['-C', repo.dir, 'reset', '--quiet', '--hard', 'HEAD~1']);
+    const replaced = repo.commit('2021-05-19T10:00:00Z', `Enable Baz\n\n${cid(10)}`, { 'wmf-config/Other.php': '<?php\n' });
+    await importRepo(repo.dir, store);
+    const keys = (await store.all<{ k: string }>("SELECT deploy_key AS k FROM deployments WHERE kind = 'config-merge'")).map((r) => r.k);
+    expect(keys).toContain(`deploy:git:${replaced}`);
+    expect(keys).not.toContain(`deploy:git:${dropped}`);
+    expect(await store.all('SELECT count(*) AS n FROM deployment_items WHERE deploy_key = $1', [`deploy:git:${dropped}`])).toEqual([{ n: 0 }]);
+  });
 });
 
 describe('a mirror with a missing wikiversions blob', () => {
