@@ -124,47 +124,50 @@ async function queries(figures: Record<string, unknown>, results: number, dir: s
   }
 }
 
-export async function run(opts: { mb?: number; bigMb?: number; importMb?: number; results?: number } = {}): Promise<Record<string, unknown>> {
+export async function run(opts: { mb?: number; bigMb?: number; importMb?: number; results?: number; queriesOnly?: boolean } = {}): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'shiplog-bench-junit-'));
   const figures: Record<string, unknown> = {};
   try {
-    const file = join(dir, 'report.xml');
-    await writeReport(file, opts.mb ?? 200);
-    const mb = statSync(file).size / 1e6;
-    figures['report (MB)'] = Math.round(mb);
-    const bare = await best(2, () => bareSaxes(file));
-    const ours = await best(2, () => readerPath(file));
-    figures['testcases'] = bare.value;
-    figures['rows from the junit path'] = ours.value;
-    figures['bare saxes (MB/s)'] = Math.round(mb / (bare.ms / 1000));
-    figures['junit path (MB/s)'] = Math.round(mb / (ours.ms / 1000));
-    figures['junit path (results/s)'] = Math.round(ours.value / (ours.ms / 1000));
-    figures['junit path / bare saxes'] = ratio(bare.ms, ours.ms);
-
-    const bigMb = opts.bigMb ?? 1000;
-    const big = join(dir, 'big.xml');
-    await writeReport(big, bigMb);
-    const child = await measureCommand(process.execPath, ['--import', 'tsx', '-e',
-      `import('${new URL('./junit.ts', import.meta.url).pathname}').then((m) => m.readerPath('${big}')).then((n) => console.log(n))`], { keepStdout: true });
-    figures[`${bigMb} MB report: junit path peak RSS (MB)`] = child.peakRssMb;
-    figures[`${bigMb} MB report: junit path (s)`] = Math.round(child.ms / 100) / 10;
-    figures[`${bigMb} MB report: rows`] = Number(child.stdout.trim());
-    rmSync(big);
-
-    const importMb = opts.importMb ?? 50;
-    const small = join(dir, 'import.xml');
-    await writeReport(small, importMb);
-    const bin = new URL('../bin/shiplog', import.meta.url).pathname;
-    const imp = await measureCommand(bin, ['--db', join(dir, 'import.duckdb'), 'import', 'junit', small]);
-    if (imp.code !== 0) throw new Error(`import junit failed: ${imp.stderr}`);
-    figures[`import junit ${importMb} MB into DuckDB (s)`] = Math.round(imp.ms / 100) / 10;
-    figures[`import junit ${importMb} MB: MB/s`] = Math.round((statSync(small).size / 1e6 / (imp.ms / 1000)) * 10) / 10;
-    figures[`import junit ${importMb} MB: peak RSS (MB)`] = imp.peakRssMb;
-
+    if (!opts.queriesOnly) await ingest(figures, dir, opts);
     await queries(figures, opts.results ?? 10_000_000, dir);
     printFigures('junit ingest and test health', figures);
     return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function ingest(figures: Record<string, unknown>, dir: string, opts: { mb?: number; bigMb?: number; importMb?: number }): Promise<void> {
+  const file = join(dir, 'report.xml');
+  await writeReport(file, opts.mb ?? 200);
+  const mb = statSync(file).size / 1e6;
+  figures['report (MB)'] = Math.round(mb);
+  const bare = await best(2, () => bareSaxes(file));
+  const ours = await best(2, () => readerPath(file));
+  figures['testcases'] = bare.value;
+  figures['rows from the junit path'] = ours.value;
+  figures['bare saxes (MB/s)'] = Math.round(mb / (bare.ms / 1000));
+  figures['junit path (MB/s)'] = Math.round(mb / (ours.ms / 1000));
+  figures['junit path (results/s)'] = Math.round(ours.value / (ours.ms / 1000));
+  figures['junit path / bare saxes'] = ratio(bare.ms, ours.ms);
+
+  const bigMb = opts.bigMb ?? 1000;
+  const big = join(dir, 'big.xml');
+  await writeReport(big, bigMb);
+  const child = await measureCommand(process.execPath, ['--import', 'tsx', '-e',
+    `import('${new URL('./junit.ts', import.meta.url).pathname}').then((m) => m.readerPath('${big}')).then((n) => console.log(n))`], { keepStdout: true });
+  figures[`${bigMb} MB report: junit path peak RSS (MB)`] = child.peakRssMb;
+  figures[`${bigMb} MB report: junit path (s)`] = Math.round(child.ms / 100) / 10;
+  figures[`${bigMb} MB report: rows`] = Number(child.stdout.trim());
+  rmSync(big);
+
+  const importMb = opts.importMb ?? 50;
+  const small = join(dir, 'import.xml');
+  await writeReport(small, importMb);
+  const bin = new URL('../bin/shiplog', import.meta.url).pathname;
+  const imp = await measureCommand(bin, ['--db', join(dir, 'import.duckdb'), 'import', 'junit', small]);
+  if (imp.code !== 0) throw new Error(`import junit failed: ${imp.stderr}`);
+  figures[`import junit ${importMb} MB into DuckDB (s)`] = Math.round(imp.ms / 100) / 10;
+  figures[`import junit ${importMb} MB: MB/s`] = Math.round((statSync(small).size / 1e6 / (imp.ms / 1000)) * 10) / 10;
+  figures[`import junit ${importMb} MB: peak RSS (MB)`] = imp.peakRssMb;
 }
