@@ -1,7 +1,9 @@
 -- Report `deploys`: every deployment in [since, until) (by started_at), one row per change
 -- it carried (one row when it carried none), with its tasks, deployer and a point of
 -- contact: the change owner when the changes table has the change, else the owner of the
--- first of its tasks that has one (its name when identities knows the account). $1 since, $2 until, $3 include bookkeeping kinds,
+-- first of its tasks that has one (its name when identities knows the account). A deploy
+-- recorded by both `shiplog deploy` and the SAL (view deploy_twins) is listed once, as the
+-- workflow record, carrying the changes and tasks of both records. $1 since, $2 until, $3 include bookkeeping kinds,
 -- $4 kind filter (NULL = every kind), $5 row limit.
 WITH d AS (
   SELECT *
@@ -10,15 +12,21 @@ WITH d AS (
      AND ($2::TIMESTAMP IS NULL OR started_at < $2::TIMESTAMP)
      AND ($3::BOOLEAN OR kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean'))
      AND ($4::VARCHAR IS NULL OR kind = $4::VARCHAR)
+     AND deploy_key NOT IN (SELECT sal_key FROM deploy_twins WHERE sal_key IS NOT NULL)
+),
+items AS (
+  SELECT coalesce(t.workflow_key, i.deploy_key) AS deploy_key, i.change_number, i.change_key, i.task_id
+    FROM deployment_items i
+    LEFT JOIN deploy_twins t ON t.sal_key = i.deploy_key
 ),
 carried AS (
   SELECT DISTINCT deploy_key, change_number, change_key
-    FROM deployment_items
+    FROM items
    WHERE change_number IS NOT NULL
 ),
 deploy_tasks AS (
   SELECT deploy_key, list(DISTINCT task_id ORDER BY task_id) AS tasks
-    FROM deployment_items
+    FROM items
    WHERE task_id IS NOT NULL
    GROUP BY deploy_key
 ),

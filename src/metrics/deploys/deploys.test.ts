@@ -44,6 +44,18 @@ describe('report deploys', () => {
     await store.close();
   });
 
+  it('lists a deploy recorded by shiplog deploy and by the SAL once, with the changes of both', async () => {
+    const store = await world();
+    await store.upsert('deployments', [{ deploy_key: 'deploy:workflow:w1', kind: 'backport', started_at: t('05T09:59:50'), finished_at: t('05T10:08:00'), deployer: 'alice', outcome: 'ok' }]);
+    await store.upsert('deployment_items', [{ item_key: 'deploy:workflow:w1/1', deploy_key: 'deploy:workflow:w1', change_number: 1000, change_key: 'change:gerrit.wikimedia.org:1000' }]);
+    const r = await runMetric(deploys, { store, clock: () => t('10T00:00:00') }, { since: '2024-03-05T09:00', until: '2024-03-05T10:30' });
+    expect(r.rows.map((x) => [x.deploy_key, x.change_number, x.tasks, x.contact])).toEqual([
+      ['deploy:workflow:w1', 1000, 'T1 T5', 'Bob Owner'],
+      ['deploy:workflow:w1', 1001, 'T1', 'Carol Owner'],
+    ]);
+    await store.close();
+  });
+
   it('lists bookkeeping kinds with all=true, and filters by kind', async () => {
     const store = await world();
     const all = await runMetric(deploys, { store, clock: () => t('10T00:00:00') }, { all: 'true' });
