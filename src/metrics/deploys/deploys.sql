@@ -10,7 +10,7 @@ WITH d AS (
     FROM deployments
    WHERE ($1::TIMESTAMP IS NULL OR started_at >= $1::TIMESTAMP)
      AND ($2::TIMESTAMP IS NULL OR started_at < $2::TIMESTAMP)
-     AND ($3::BOOLEAN OR kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean'))
+     AND ($3::BOOLEAN OR kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean', 'config-merge'))
      AND ($4::VARCHAR IS NULL OR kind = $4::VARCHAR)
      AND deploy_key NOT IN (SELECT sal_key FROM deploy_twins WHERE sal_key IS NOT NULL)
 ),

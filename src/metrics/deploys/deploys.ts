@@ -7,7 +7,7 @@ import { baseParams, defineMetric } from '../define.ts';
 export const params = baseParams.extend({
   /** Only this deployments.kind (sync-file, backport, train-promote, …). */
   kind: z.string().min(1).optional(),
-  /** Also list cookbooks, locks, scap installs and cleans (left out by default). */
+  /** Also list cookbooks, locks, scap installs, cleans and config merges (left out by default). */
   all: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
 });
 
@@ -23,7 +23,7 @@ export const deploys = defineMetric({
       p.since ?? null, p.until ?? null, p.all ?? false, p.kind ?? null, p.limit ?? 10_000,
     ]);
     const notes = ['contact_from says where the point of contact came from: the change owner (changes table) or the owner of a task the deployment named'];
-    if (!p.all) notes.push('cookbooks, locks, scap installs and cleans are left out (all=true lists them)');
+    if (!p.all) notes.push('cookbooks, locks, scap installs, cleans and config merges (a merge is not a sync) are left out (all=true lists them)');
     return {
       columns: ['started_at', 'kind', 'outcome', 'duration_s', 'deployer', 'change_number', 'change_subject', 'tasks', 'contact', 'contact_from', 'window_key', 'message'],
       rows,
