@@ -135,30 +135,49 @@ export async function* salFileItems(path: string, project: string | null): Async
   }
 }
 
-/** Every file under the given paths, in batches of raw items. */
-export async function* collectFiles(paths: string[], project: string | null): AsyncGenerator<Batch> {
+/** What the files under a path look like now: name, size and mtime of each, hashed. */
+async function filesSignature(files: string[]): Promise<string> {
+  const parts = await Promise.all(files.map(async (f) => {
+    const st = await stat(f);
+    return `${f}\u0000${st.size}\u0000${st.mtimeMs}`;
+  }));
+  return `files:${shortHash(...parts)}`;
+}
+
+/**
+ * Every file under the given paths, in batches of raw items. The cursor is a signature
+ * of the files (names, sizes, mtimes), saved with the last batch: a re-run on unchanged
+ * files reads nothing; a changed or interrupted one reads them again, and content already
+ * stored is recognised by its hash.
+ */
+export async function* collectFiles(paths: string[], project: string | null, cursor: string | null = null): AsyncGenerator<Batch> {
   let items: RawItem[] = [];
   let done = 0;
+  const rejects: Reject[] = [];
+  const all: string[] = [];
   for (const root of paths) {
-    let files: string[];
     try {
-      files = await listFiles(root);
+      all.push(...(await listFiles(root)));
     } catch (err) {
-      const reject: Reject = { location: root, reason: `cannot read: ${(err as Error).message}` };
-      yield { items: [], rejects: [reject] };
-      continue;
+      rejects.push({ location: root, reason: `cannot read: ${(err as Error).message}` });
     }
-    for (const file of files) {
-      for await (const item of salFileItems(file, project)) {
-        items.push(item);
-        if (items.length >= BATCH) {
-          done += items.length;
-          yield { items, progress: { done } };
-          items = [];
-        }
+  }
+  const signature = await filesSignature(all);
+  if (signature === cursor && rejects.length === 0) {
+    yield { items: [], cursor: signature };
+    return;
+  }
+  if (rejects.length > 0) yield { items: [], rejects };
+  for (const file of all) {
+    for await (const item of salFileItems(file, project)) {
+      items.push(item);
+      if (items.length >= BATCH) {
+        done += items.length;
+        yield { items, progress: { done } };
+        items = [];
       }
     }
   }
   done += items.length;
-  yield { items, progress: { done } };
+  yield { items, cursor: signature, progress: { done } };
 }

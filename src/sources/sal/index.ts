@@ -12,7 +12,7 @@ import { normalizeSal } from './normalize.ts';
 async function* collectSal(ctx: CollectContext<SalConfig>): AsyncGenerator<Batch> {
   if (ctx.paths.length > 0) {
     const paths = ctx.paths.filter((p) => resolve(p) === ctx.scope);
-    yield* collectFiles(paths, (ctx.options.project as string | undefined) ?? null);
+    yield* collectFiles(paths, (ctx.options.project as string | undefined) ?? null, ctx.cursor);
   } else {
     yield* collectEndpoint(ctx);
   }

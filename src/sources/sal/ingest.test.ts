@@ -117,6 +117,22 @@ describe('import sal', () => {
     await store.close();
   });
 
+  it('re-reads nothing while the files are unchanged, and only stores what is new once one changes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sal-cursor-'));
+    const file = join(dir, 'sal.ndjson');
+    const doc = (id: string, at: string) => `${JSON.stringify({ _id: id, _source: { '@timestamp': at, nick: 'a', message: 'm' } })}\n`;
+    await writeFile(file, doc('one', '2024-01-01T00:00:00Z'));
+    const store = await openStore(':memory:');
+    const run = () => runSource({ store, log: silentLogger(), clock: () => NOW, fetch: globalThis.fetch },
+      { source: salSource, config: undefined, paths: [file], options: {} });
+    expect((await run()).seen).toBe(1);
+    expect((await run()).seen).toBe(0);
+    await writeFile(file, doc('one', '2024-01-01T00:00:00Z') + doc('two', '2024-01-01T00:01:00Z'));
+    const third = await run();
+    expect([third.seen, third.raw]).toEqual([2, 1]);
+    await store.close();
+  });
+
   it('renormalize from raw gives the same tables, and a re-import adds nothing', async () => {
     const store = await openStore(':memory:');
     const files = ['sal-docs.ndjson', 'Server_Admin_Log-Archive.wiki', 'sal-docs-array.json'];
