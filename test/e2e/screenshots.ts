@@ -16,7 +16,7 @@ export const SHOTS: [string, string][] = [
   ['overview', '#/overview?bucket=week'],
   ['deployments', '#/deployments'],
   ['trains', '#/trains'],
-  ['entity', '#/entity?key=deploy:sal:a1&depth=3'],
+  ['entity', '#/entity?key={entity}&depth=2'],
   ['sql', `#/sql?q=${encodeURIComponent('SELECT repo, count(*) AS commits, min(committed_at) AS first, max(committed_at) AS last\nFROM commits GROUP BY repo ORDER BY commits DESC')}`],
   ['explore', '#/explore?table=commits&g1=repo&bucket=month&chart=line'],
   ['reports', '#/reports'],
@@ -37,6 +37,9 @@ async function main(): Promise<void> {
     console.log('no source fills deployments yet: adding the API test world rows (src/api/test-world.ts)');
     await seedRows(store);
   }
+  const [linked] = await store.all<{ k: string }>(
+    "SELECT src_key AS k FROM links WHERE src_key LIKE 'deploy:%' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
+  const entity = encodeURIComponent(linked?.k ?? 'deploy:sal:a1');
   const server = await startWebServer({ world: { store, dir: '', close: () => store.close() } });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
   try {
     for (const [name, hash] of SHOTS) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(`${server.url}/${hash}`);
+      await page.goto(`${server.url}/${hash.replace('{entity}', entity)}`);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);

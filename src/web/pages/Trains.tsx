@@ -15,7 +15,8 @@ export function Trains({ route }: { route: Route }) {
   const trains = useData(() => getJson<Table>('/api/tables/trains', { order: '-time', limit: '200', since, until }), [since, until]);
   const events = useData(() => getJson<Table>('/api/tables/train_events', { order: 'time', limit: '500', version, since, until }), [version, since, until]);
   const rows = [...(trains.data?.rows ?? [])].reverse();
-  const categories = rows.map((r) => String(r.version));
+  // Short labels on the axis (wmf.12): the full version is in the table below.
+  const categories = rows.map((r) => String(r.version).replace(/^.*-(?=wmf)/, ''));
   return (
     <section>
       <h1>Trains</h1>
