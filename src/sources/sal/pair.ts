@@ -38,7 +38,7 @@ export const DEPLOY_KINDS: MessageKind[] = [
   'lock', 'unlock', 'lock-force', 'cookbook-start', 'cookbook-end', 'sync-l10n', 'clean', 'install-start', 'install-finish',
 ];
 
-const STALE_MS = 48 * 3600_000; // no scap run lasts two days: an older open start is unfinished
+export const STALE_MS = 48 * 3600_000; // no scap run lasts two days: an older open start is unfinished
 const SCAP_STARTS = new Set<MessageKind>(['sync-start', 'scap-cmd-start']);
 
 /** What the pairing compares: which command (and repo / cookbook) a start or end line is about. */
@@ -146,9 +146,14 @@ class Pairer {
     else this.emit(e, p, e, p, p.kind);
   }
 
-  testservers(p: ParsedMessage): void {
+  /** Open runs at most two days old: older ones can no longer pair (and incremental derive relies on it). */
+  private liveRuns(e: PairEntry): Open[] {
+    return this.allOpen().filter((c) => e.loggedAt.getTime() - c.entry.loggedAt.getTime() <= STALE_MS);
+  }
+
+  testservers(e: PairEntry, p: ParsedMessage): void {
     const users = p.fields.users ?? [];
-    const runs = this.allOpen().filter((c) => c.parsed.kind === 'sync-start' && (c.parsed.fields.msg ?? '') === (p.fields.msg ?? ''));
+    const runs = this.liveRuns(e).filter((c) => c.parsed.kind === 'sync-start' && (c.parsed.fields.msg ?? '') === (p.fields.msg ?? ''));
     const best = runs.filter((c) => users.includes(c.entry.userName ?? '')).pop() ?? runs.pop();
     if (best) best.staged = true;
   }
@@ -156,7 +161,7 @@ class Pairer {
   decision(e: PairEntry, p: ParsedMessage): void {
     if (p.fields.decision !== 'rollback') return;
     const users = p.fields.users ?? [];
-    const staged = this.allOpen().filter((c) => c.staged &&
+    const staged = this.liveRuns(e).filter((c) => c.staged &&
       (users.length === 0 || users.includes(c.entry.userName ?? '') || c.entry.userName === e.userName));
     const last = staged.pop();
     if (last) last.rolledBack = true;
@@ -201,7 +206,7 @@ function pairOne(pairer: Pairer, e: PairEntry): void {
       pairer.failure(e, p as ParsedMessage & { kind: 'failed' | 'aborted' });
       break;
     case 'testservers':
-      pairer.testservers(p);
+      pairer.testservers(e, p);
       break;
     case 'testservers-decision':
       pairer.decision(e, p);
