@@ -9,6 +9,8 @@ import { Overview } from './pages/Overview.tsx';
 import { Reports } from './pages/Reports.tsx';
 import { Sql } from './pages/Sql.tsx';
 import { StatusPage } from './pages/Status.tsx';
+import { Tasks } from './pages/Tasks.tsx';
+import { Tests } from './pages/Tests.tsx';
 import { Trains } from './pages/Trains.tsx';
 import type { Route } from './lib/route.ts';
 import './styles.css';
@@ -17,6 +19,8 @@ export const PAGES: { id: string; title: string; view: (p: { route: Route }) => 
   { id: 'overview', title: 'Overview', view: Overview },
   { id: 'deployments', title: 'Deployments', view: Deployments },
   { id: 'trains', title: 'Trains', view: Trains },
+  { id: 'tasks', title: 'Tasks', view: Tasks },
+  { id: 'tests', title: 'Tests', view: Tests },
   { id: 'entity', title: 'Entity', view: Entity },
   { id: 'sql', title: 'SQL', view: Sql },
   { id: 'explore', title: 'Explorer', view: Explorer },

@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
     ['#/overview', 'Overview', 'Latest deployments'],
     ['#/deployments', 'Deployments', 'deploy:sal:a1'],
     ['#/trains', 'Trains', '1.42.0-wmf.20'],
+    ['#/tasks', 'Tasks', 'T101'],
+    ['#/tests', 'Tests', ''],
     ['#/entity?key=task:T100', 'Entity', 'change:gerrit.wikimedia.org:1001'],
     ['#/sql', 'SQL', 'Deploys per deployer'],
     ['#/explore', 'Explorer', 'Group 1'],
@@ -131,7 +133,7 @@ describe.skipIf(!hasChromium)('web UI on an empty store (every page works before
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const problems: string[] = [];
     try {
-      for (const hash of ['#/overview', '#/deployments', '#/trains', '#/entity?key=task:T1', '#/sql?q=SELECT%201', '#/explore', '#/reports', '#/status']) {
+      for (const hash of ['#/overview', '#/deployments', '#/trains', '#/tasks', '#/tests', '#/entity?key=task:T1', '#/sql?q=SELECT%201', '#/explore', '#/reports', '#/status']) {
         const page = await browser.newPage();
         page.on('pageerror', (e) => problems.push(`${hash}: ${e.message}`));
         page.on('response', (r) => {
