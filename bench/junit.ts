@@ -81,7 +81,7 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
 }
 
-async function queries(figures: Record<string, unknown>, results: number, dir: string): Promise<void> {
+async function queries(figures: Record<string, unknown>, results: number, dir: string, samples: number): Promise<void> {
   const store = await openStore(join(dir, 'tests.duckdb'));
   try {
     let t0 = performance.now();
@@ -106,7 +106,7 @@ async function queries(figures: Record<string, unknown>, results: number, dir: s
         '/api/tests/broken?limit=50'];
       for (const r of routes) {
         const times: number[] = [];
-        for (let i = 0; i < 12; i++) {
+        for (let i = 0; i < samples + 2; i++) {
           const t = performance.now();
           const res = await fetch(server.url + r);
           await res.arrayBuffer();
@@ -124,12 +124,12 @@ async function queries(figures: Record<string, unknown>, results: number, dir: s
   }
 }
 
-export async function run(opts: { mb?: number; bigMb?: number; importMb?: number; results?: number; queriesOnly?: boolean } = {}): Promise<Record<string, unknown>> {
+export async function run(opts: { mb?: number; bigMb?: number; importMb?: number; results?: number; queriesOnly?: boolean; samples?: number } = {}): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'shiplog-bench-junit-'));
   const figures: Record<string, unknown> = {};
   try {
     if (!opts.queriesOnly) await ingest(figures, dir, opts);
-    await queries(figures, opts.results ?? 10_000_000, dir);
+    await queries(figures, opts.results ?? 10_000_000, dir, opts.samples ?? 10);
     printFigures('junit ingest and test health', figures);
     return figures;
   } finally {
