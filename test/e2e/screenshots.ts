@@ -16,6 +16,8 @@ export const SHOTS: [string, string][] = [
   ['overview', '#/overview?bucket=week'],
   ['deployments', '#/deployments'],
   ['trains', '#/trains'],
+  ['tasks', '#/tasks'],
+  ['tests', '#/tests'],
   ['entity', '#/entity?key={entity}&depth=2'],
   ['sql', `#/sql?q=${encodeURIComponent('SELECT repo, count(*) AS commits, min(committed_at) AS first, max(committed_at) AS last\nFROM commits GROUP BY repo ORDER BY commits DESC')}`],
   ['explore', '#/explore?table=commits&g1=repo&bucket=month&chart=line'],
