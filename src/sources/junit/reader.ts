@@ -139,19 +139,29 @@ export class JUnitReader {
     const openTag = this.events.tagText?.(start, this.parser.position) ?? '';
     this.stack.push({ name: t.name, openTag, attrs });
     this.tags = null;
+    this.context = null;
     if (t.name === 'testsuite') this.suites++;
   }
 
-  private startCase(attrs: Record<string, string>): void {
+  private context: { suite: string | null; suitePath: string[]; runAt: Date | null } | null = null; // cleared when the stack changes
+
+  /** Suite names and timestamp around the current position; recomputed only when the stack changes. */
+  private suiteContext(): { suite: string | null; suitePath: string[]; runAt: Date | null } {
+    if (this.context) return this.context;
     const suites = this.stack.filter((e) => e.name === 'testsuite');
     const named = suites.map((e) => e.attrs.name).filter((n): n is string => Boolean(n));
     let runAt: Date | null = null;
     for (let i = suites.length - 1; i >= 0 && !runAt; i--) runAt = parseJUnitTimestamp(suites[i].attrs.timestamp);
+    return (this.context = { suite: named[0] ?? null, suitePath: named, runAt });
+  }
+
+  private startCase(attrs: Record<string, string>): void {
+    const { suite, suitePath, runAt } = this.suiteContext();
     const line = attrs.line !== undefined ? Number.parseInt(attrs.line, 10) : NaN;
     this.current = {
       ordinal: this.ordinal++,
-      suite: named[0] ?? null,
-      suitePath: named,
+      suite,
+      suitePath,
       className: attrs.class || attrs.classname || null,
       name: attrs.name ?? null,
       file: attrs.file || null,
@@ -197,6 +207,7 @@ export class JUnitReader {
     }
     const top = this.stack.pop();
     this.tags = null;
+    this.context = null;
     if (top && CONTAINERS.has(top.name) && this.stack.every((e) => CONTAINERS.has(e.name))) {
       this.events.onCut?.(this.parser.position);
     }
