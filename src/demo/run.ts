@@ -28,11 +28,13 @@ export async function runDemo(deps: ServiceDeps, opts: DemoOptions): Promise<{ s
       const t = Date.now();
       const imports = await e.emit(world, dir);
       say(`emitted ${e.name} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      const t2 = Date.now();
       for (const imp of imports) {
         const s = await importPaths(deps, imp.source, imp.paths, imp.options ?? {});
         if (s.errors.length) say(`  ${imp.source}: ${s.errors.join('; ')}`);
         summaries.push(s);
       }
+      say(`ingested ${e.name} (${imports.length} import${imports.length === 1 ? '' : 's'}) in ${((Date.now() - t2) / 1000).toFixed(1)} s`);
     }
   } finally {
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });

@@ -166,7 +166,7 @@ export function buildWorld(opts: WorldOptions = {}): DemoWorld {
     tasks: makeTasks(r, people, repos, start, end, scale === 'small' ? 600 : 40_000),
     changes: [], windows: [], deployments: [], trains: [], incidents: [],
   };
-  w.changes = makeChanges(r, w, scale === 'small' ? 1600 : 100_000, scale === 'small' ? 0.5 : 2.2);
+  w.changes = makeChanges(r, w, scale === 'small' ? 1100 : 100_000, scale === 'small' ? 0.35 : 2.2);
   addOps(r, w);
   return w;
 }

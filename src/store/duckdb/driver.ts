@@ -15,6 +15,8 @@ export interface DuckDBOptions {
   threads?: number;
 }
 
+const READERS = 4;
+
 class Queue {
   private tail: Promise<unknown> = Promise.resolve();
   run<T>(fn: () => Promise<T>): Promise<T> {
@@ -132,7 +134,7 @@ export class DuckDBStore implements Store {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     writer: DuckDBConnection,
-    private readonly reader: ConnectionOps,
+    private readonly readers: ConnectionOps[],
   ) {
     this.writer = new ConnectionOps(writer);
   }
@@ -159,16 +161,25 @@ export class DuckDBStore implements Store {
       throw new ShiplogError('store_failure', `${opts.path}: cannot open the database: ${msg}`, { cause: err });
     }
     const writer = await instance.connect();
-    const reader = new ConnectionOps(await instance.connect());
-    return new DuckDBStore(opts.path, instance, writer, reader);
+    // A few reader connections: DuckDB runs queries of different connections in
+    // parallel, so concurrent API requests do not queue behind one slow query.
+    const readers: ConnectionOps[] = [];
+    for (let i = 0; i < READERS; i++) readers.push(new ConnectionOps(await instance.connect()));
+    return new DuckDBStore(opts.path, instance, writer, readers);
+  }
+
+  private turn = 0;
+  private nextReader(): ConnectionOps {
+    this.turn = (this.turn + 1) % this.readers.length;
+    return this.readers[this.turn];
   }
 
   all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    return this.reader.all<T>(sql, params);
+    return this.nextReader().all<T>(sql, params);
   }
 
   query(sql: string, params?: Params): Promise<QueryResult> {
-    return this.reader.query(sql, params);
+    return this.nextReader().query(sql, params);
   }
 
   run(sql: string, params?: Params): Promise<void> {
@@ -229,7 +240,7 @@ export class DuckDBStore implements Store {
     this.closed = true;
     await this.queue.run(async () => undefined);
     this.writer.conn.closeSync();
-    this.reader.conn.closeSync();
+    for (const r of this.readers) r.conn.closeSync();
     this.instance.closeSync();
   }
 }
