@@ -46,7 +46,7 @@ describe('emitJenkins', () => {
 
   it('derives the same cases for the same build, with flaky tests failing only sometimes', () => {
     const world = buildWorld({ seed: 3 });
-    const failing = world.changes.flatMap((c) => c.builds).filter((b) => b.result === 'FAILURE' && b.testCount > 8);
+    const failing = world.changes.flatMap((c) => c.builds).filter((b) => b.result === 'FAILURE' && b.testCount > 5);
     expect(testsOf(failing[0], world.start, world.end)).toEqual(testsOf(failing[0], world.start, world.end));
     const flaky = failing.map((b) => testsOf(b, world.start, world.end)[5]?.status);
     expect(flaky).toContain('fail');
