@@ -1,5 +1,7 @@
 // Output formats of the CLI: aligned text tables for people, JSON and CSV for machines.
-// Values are already plain JS (the store converts); dates print as ISO UTC.
+// CSV comes from src/lib/csv.ts, shared with the API. Values are already plain JS (the
+// store converts); dates print as ISO UTC.
+import { toCsv as sharedCsv } from '../lib/csv.ts';
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -19,13 +21,9 @@ export function toTable(columns: string[], rows: Record<string, unknown>[], maxW
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
-function csvField(v: unknown): string {
-  const s = cell(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
+/** CSV as the API writes it (formula-safe), with Unix line ends for the terminal. */
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-  return [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\n');
+  return sharedCsv(columns, rows, '\n').trimEnd();
 }
 
 export function toJson(value: unknown): string {

@@ -76,11 +76,11 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
     await page.getByTestId('tree').getByText('sal-gerrit-ref').waitFor();
     await page.getByTestId('tree').locator('a', { hasText: 'change:gerrit.wikimedia.org:1001' }).first().click();
     await page.getByTestId('entity-key').filter({ hasText: 'change:gerrit.wikimedia.org:1001' }).waitFor();
-    expect(await page.getByTestId('fields').innerText()).toContain(XSS.change);
+    await expect.poll(() => page.getByTestId('fields').innerText()).toContain(XSS.change);
     await page.getByTestId('tree').locator('a', { hasText: 'task:T100' }).first().click();
     await page.getByTestId('entity-key').filter({ hasText: 'task:T100' }).waitFor();
     expect(page.url()).toContain('#/entity?key=task%3AT100');
-    expect(await page.getByTestId('fields').innerText()).toContain(XSS.task);
+    await expect.poll(() => page.getByTestId('fields').innerText()).toContain(XSS.task);
     await page.close();
   });
 

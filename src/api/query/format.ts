@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { ShiplogError } from '../../lib/errors.ts';
 import type { ColumnInfo } from './catalog.ts';
 import { rowsToParquet } from './parquet.ts';
+import { toCsv } from '../../lib/csv.ts';
 
 export const FORMATS = ['json', 'csv', 'parquet'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,22 +15,7 @@ export function formatOf(value: string | undefined): Format {
   throw new ShiplogError('bad_request', `format "${value}" is not one of ${FORMATS.join(', ')}`);
 }
 
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-function csvField(v: unknown): string {
-  const s = cell(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-  const lines = [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
-}
+export { toCsv };
 
 export interface Tabular {
   columns: ColumnInfo[];
