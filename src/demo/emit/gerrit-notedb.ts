@@ -50,7 +50,7 @@ function reports(ch: DemoChange): NoteDbUpdate[] {
 export function noteDbChange(ch: DemoChange, world: DemoWorld): NoteDbChange {
   const people = new Map(world.people.map((p) => [p.id, { id: p.gerritAccountId, name: p.name, email: p.email }]));
   const who = (id: string): NoteDbAccount => (id === 'jenkins-bot' ? BOT : people.get(id)!);
-  const message = commitMessage(ch, world);
+  const message = commitMessage(ch);
   const updates: NoteDbUpdate[] = ch.patchsets.map((ps, i) => ({
     patchset: ps.number, author: who(ps.uploader), at: ps.at, message: `Uploaded patch set ${ps.number}.`,
     footers: i === 0

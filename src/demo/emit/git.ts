@@ -9,12 +9,11 @@ import type { DemoChange, DemoWorld } from '../types.ts';
 
 const BOT = { name: 'jenkins-bot', email: 'jenkins-bot@gerrit.wikimedia.org' };
 
-export function commitMessage(ch: DemoChange, world: DemoWorld): string {
+export function commitMessage(ch: DemoChange): string {
   const lines = [ch.subject, '', `Part of the ${ch.repo.split('/').pop()} work.`, ''];
   for (const t of ch.tasks) lines.push(`Bug: T${t}`);
   if (ch.dependsOn) lines.push(`Depends-On: ${ch.dependsOn}`);
   lines.push(`Change-Id: ${ch.changeId}`);
-  void world;
   return `${lines.join('\n')}\n`;
 }
 
@@ -42,7 +41,7 @@ function* repoCommits(repo: string, world: DemoWorld): Generator<FastCommit> {
       ref: 'refs/heads/master',
       author: { name: owner.name, email: owner.email, at: ch.patchsets[ch.patchsets.length - 1].at },
       committer: { ...BOT, at: ch.mergedAt! },
-      message: commitMessage(ch, world),
+      message: commitMessage(ch),
       files: [{ path: `includes/Change${ch.number % 37}.php`, content: `<?php\n// ${ch.number}: ${ch.subject}\n` }],
     };
   }

@@ -54,7 +54,7 @@ export function* mediawikiConfigCommits(world: DemoWorld): Generator<FastCommit>
     const owner = people.get(ch.owner)!;
     events.push({ at: ch.mergedAt, commit: () => ({
       ref: 'refs/heads/master', author: { name: owner.name, email: owner.email, at: ch.patchsets[ch.patchsets.length - 1].at },
-      committer: { ...BOT, at: ch.mergedAt! }, message: commitMessage(ch, world),
+      committer: { ...BOT, at: ch.mergedAt! }, message: commitMessage(ch),
       files: [{ path: `wmf-config/Settings${ch.number % 7}.php`, content: `<?php\n// ${ch.number}: ${ch.subject}\n` }],
     }) });
   }
