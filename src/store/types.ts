@@ -19,6 +19,12 @@ export interface QueryResult {
 
 export interface Store {
   readonly path: string;
+  /**
+   * Data generation: grows after every write that may have changed data (a committed or
+   * rolled-back transaction, a run() outside one). Equal generations mean the data this
+   * process wrote has not changed in between, so answers computed from it may be reused.
+   */
+  readonly generation: number;
   /** Rows of a query, values converted to plain JS. */
   all<T = Row>(sql: string, params?: Params): Promise<T[]>;
   /** Rows plus column names and engine types (for the SQL console and exports). */

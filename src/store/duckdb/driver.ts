@@ -129,6 +129,7 @@ export class DuckDBStore implements Store {
   private readonly writer: ConnectionOps;
   private readonly queue = new Queue();
   private closed = false;
+  private writes = 0;
 
   private constructor(
     readonly path: string,
@@ -168,6 +169,11 @@ export class DuckDBStore implements Store {
     return new DuckDBStore(opts.path, instance, writer, readers);
   }
 
+  /** Bumped after every write settles, committed or not: a conservative data watermark. */
+  get generation(): number {
+    return this.writes;
+  }
+
   private turn = 0;
   private nextReader(): ConnectionOps {
     this.turn = (this.turn + 1) % this.readers.length;
@@ -183,7 +189,7 @@ export class DuckDBStore implements Store {
   }
 
   run(sql: string, params?: Params): Promise<void> {
-    return this.queue.run(() => this.writer.run(sql, params));
+    return this.queue.run(() => this.writer.run(sql, params).finally(() => void this.writes++));
   }
 
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
@@ -196,7 +202,7 @@ export class DuckDBStore implements Store {
 
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
-      const tx = new TransactionView(this.path, this.writer);
+      const tx = new TransactionView(this.path, this.writer, this);
       await this.writer.run('BEGIN TRANSACTION');
       try {
         const out = await fn(tx);
@@ -206,6 +212,8 @@ export class DuckDBStore implements Store {
         await this.writer.run('ROLLBACK').catch(() => undefined);
         this.writer.forgetColumns();
         throw err;
+      } finally {
+        this.writes++;
       }
     });
   }
@@ -250,7 +258,11 @@ class TransactionView implements Store {
   constructor(
     readonly path: string,
     private readonly ops: ConnectionOps,
+    private readonly parent: { readonly generation: number },
   ) {}
+  get generation(): number {
+    return this.parent.generation;
+  }
   all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     return this.ops.all<T>(sql, params);
   }
