@@ -2,6 +2,7 @@
 // Route modules register themselves from the table below, one line each.
 import { Hono } from 'hono';
 import { ShiplogError } from '../lib/errors.ts';
+import { ResponseCache } from './cache.ts';
 import type { AppDeps } from './deps.ts';
 import { errorResponse } from './errors.ts';
 import { registerCoreRoutes } from './routes/core.ts';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const full: AppDeps = { ...deps, stats: deps.stats ?? new RequestStats() };
   app.use('*', full.stats!.middleware());
+  app.use('*', (deps.cache ?? new ResponseCache()).middleware(deps.store));
   app.onError((err, c) => {
     if (!(err instanceof ShiplogError)) deps.log.error({ err, path: c.req.path }, 'request failed');
     return errorResponse(c, err);

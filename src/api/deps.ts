@@ -2,6 +2,7 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Store } from '../store/index.ts';
+import type { ResponseCache } from './cache.ts';
 import type { RequestStats } from './telemetry.ts';
 
 export interface AppDeps {
@@ -16,4 +17,6 @@ export interface AppDeps {
   webRoot?: string;
   /** Request counts and latency for GET /metrics; createApp makes one when absent. */
   stats?: RequestStats;
+  /** Answers of the GET data routes, keyed by the store generation; createApp makes one when absent. */
+  cache?: ResponseCache;
 }
