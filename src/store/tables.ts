@@ -27,6 +27,7 @@ export const TABLE_KEYS: Record<string, readonly string[]> = {
   links: ['src_key', 'dst_key', 'rule'],
   log_entries: ['entry_key'],
   derive_state: ['source'],
+  rollup_state: ['name'],
   phab_projects: ['project_phid'],
   zuul_queue_items: ['item_key'],
 };
@@ -39,7 +40,7 @@ export const INSERT_ONLY_TABLES = new Set(['identities', 'people']);
 
 /** Tables rebuilt from raw_records by renormalize (everything but provenance and cursors). */
 export const ENTITY_TABLES = Object.keys(TABLE_KEYS).filter(
-  (t) => !['raw_records', 'sync_state', 'derive_state'].includes(t),
+  (t) => !['raw_records', 'sync_state', 'derive_state', 'rollup_state'].includes(t),
 );
 
 export function keyColumns(table: string): readonly string[] {

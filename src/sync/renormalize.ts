@@ -1,6 +1,7 @@
 // Rebuilds entity rows from raw_records with no I/O: after a parser fix, history is
 // re-derived offline. Deletes what the sources' raw records produced, replays the raw
 // records in arrival order, then derives and links, all in one transaction.
+import { invalidateRollups } from '../rollups/state.ts';
 import type { Store } from '../store/index.ts';
 import { ENTITY_TABLES } from '../store/tables.ts';
 import type { Source } from '../sources/types.ts';
@@ -21,6 +22,7 @@ export async function renormalize(
     const started = Date.now();
     const summary = emptySummary(source.name);
     await store.transaction(async (tx) => {
+      await invalidateRollups(tx, source.name); // rebuilt by the derive below
       for (const table of ENTITY_TABLES) {
         await tx.run(`DELETE FROM "${table}" WHERE starts_with(raw_id, $1)`, [`${source.name}:`]);
       }

@@ -38,7 +38,8 @@ function measureSql(info: TableInfo, measure: string): string {
   return `${agg}(${c})`;
 }
 
-export function buildExploreSql(info: TableInfo, req: ExploreRequest): { text: string; params: unknown[] } {
+/** `measureExpr` replaces the measure with a ready aggregate (a rollup's, src/api/query/explore-rollup.ts). */
+export function buildExploreSql(info: TableInfo, req: ExploreRequest, measureExpr?: string): { text: string; params: unknown[] } {
   if (req.group.length > 3) throw new ShiplogError('bad_request', `${info.table}: group by at most 3 columns (got ${req.group.length})`);
   const where: Where = { clauses: [], params: [] };
   const time = filterClauses(info, req, where);
@@ -54,7 +55,7 @@ export function buildExploreSql(info: TableInfo, req: ExploreRequest): { text: s
     if (isListType(col.type)) throw new ShiplogError('bad_request', `${info.table}: ${col.name} is a list; group by a scalar column`);
     select.push(ident(col.name));
   }
-  select.push(`${measureSql(info, req.measure)} AS value`);
+  select.push(`${measureExpr ?? measureSql(info, req.measure)} AS value`);
   const groupCount = select.length - 1;
   const groupBy = groupCount ? ` GROUP BY ${Array.from({ length: groupCount }, (_, i) => i + 1).join(', ')}` : '';
   const orderBy = req.bucket !== 'none' ? ' ORDER BY 1' : groupCount ? ' ORDER BY value DESC NULLS LAST' : '';

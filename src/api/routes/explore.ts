@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.ts';
 import { route } from '../openapi.ts';
 import { tableInfo } from '../query/catalog.ts';
 import { BUCKETS, buildExploreSql, EXPLORE_PARAMS } from '../query/explore.ts';
+import { exploreSource } from '../query/explore-rollup.ts';
 import { formatOf, respondTable } from '../query/format.ts';
 
 const exploreQuery = z.looseObject({
@@ -30,7 +31,7 @@ export function registerExploreRoutes(app: Hono, deps: AppDeps): void {
     const info = await tableInfo(deps.store, query.table);
     const filters: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(c.req.queries())) if (!(EXPLORE_PARAMS as readonly string[]).includes(k)) filters[k] = v;
-    const sql = buildExploreSql(info, {
+    const req = {
       group: (query.group ?? '').split(',').map((s) => s.trim()).filter(Boolean),
       bucket: query.bucket ?? 'none',
       time: query.time,
@@ -39,10 +40,15 @@ export function registerExploreRoutes(app: Hono, deps: AppDeps): void {
       until: query.until ? new Date(query.until) : undefined,
       limit: query.limit ?? 5000,
       filters,
-    });
+    };
+    buildExploreSql(info, req); // validates the request against the base table's columns
+    const rollup = await exploreSource(deps.store, info, req);
+    const sql = rollup ? buildExploreSql(rollup.info, req, rollup.measure) : buildExploreSql(info, req);
     const res = await deps.store.query(sql.text, sql.params).catch((err: unknown) => {
       throw new ShiplogError('bad_request', `explore ${query.table}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     });
-    return respondTable(c, formatOf(query.format), `${query.table}-explore`, { columns: res.columns, rows: res.rows, meta: { table: query.table } });
+    return respondTable(c, formatOf(query.format), `${query.table}-explore`, {
+      columns: res.columns, rows: res.rows, meta: { table: query.table, ...(rollup ? { rollup: rollup.info.table } : {}) },
+    });
   });
 }

@@ -2,6 +2,9 @@
 // over 7/30/90 days, currently failing, flaky, first failure, time to fix, last seen.
 // Definition and exclusions: docs/metrics/test_health.md.
 import { z } from 'zod';
+import { testHealthRollup } from '../../rollups/test_health.ts';
+import { rollupIsFresh } from '../../rollups/state.ts';
+import type { Row } from '../../store/index.ts';
 import { loadSql } from '../../store/sql.ts';
 import { baseParams, defineMetric, type MetricContext } from '../define.ts';
 
@@ -34,8 +37,27 @@ export async function asOf(ctx: MetricContext, until: Date | undefined): Promise
 }
 
 /** The parameters of test_health.sql, in order. */
-export async function testHealthArgs(ctx: MetricContext, p: TestFilter, limit: number): Promise<unknown[]> {
+export async function testHealthArgs(ctx: MetricContext, p: TestFilter, limit: number | null): Promise<unknown[]> {
   return [await asOf(ctx, p.until), p.repo ?? null, p.suite ?? null, p.q ?? null, p.state, limit];
+}
+
+/**
+ * The per-test rows for `p`: from rollup_test_health when no `until` is asked and the rollup
+ * is fresh for the default "as of", else from the runs (test_health.sql). `limit` null = all.
+ */
+export async function testHealthRows(ctx: MetricContext, p: TestFilter, limit: number | null): Promise<{ rows: Row[]; fromRollup: boolean }> {
+  if (p.until === undefined && (await rollupIsFresh(ctx.store, testHealthRollup, await asOf(ctx, undefined)))) {
+    const rows = await ctx.store.all(loadSql(import.meta.url, 'test_health_rollup.sql'), [p.repo ?? null, p.suite ?? null, p.q ?? null, p.state, limit]);
+    return { rows, fromRollup: true };
+  }
+  return { rows: await ctx.store.all(loadSql(import.meta.url, 'test_health.sql'), await testHealthArgs(ctx, p, limit)), fromRollup: false };
+}
+
+/** The note that says where a test-health answer was read from. */
+export function sourceNote(fromRollup: boolean): string {
+  return fromRollup
+    ? 'read from rollup_test_health, rebuilt at each sync of junit, jenkins, gerrit and gerrit-notedb (the same rows test_health.sql gives)'
+    : 'computed from the test runs (test_health.sql)';
 }
 
 export const testHealth = defineMetric({
@@ -46,11 +68,12 @@ export const testHealth = defineMetric({
   description: 'One row per test (repo, suite, class, name): runs and failures over 7/30/90 days before `until` (default: just after the newest test result, at most now), currently failing on the main line and since when, flaky within 14 days, first failure, mean time to fix, last seen',
   params: testFilterParams,
   async run(ctx, p) {
-    const rows = await ctx.store.all(loadSql(import.meta.url, 'test_health.sql'), await testHealthArgs(ctx, p, p.limit ?? 1000));
+    const { rows, fromRollup } = await testHealthRows(ctx, p, p.limit ?? 1000);
     return {
       columns: TEST_HEALTH_COLUMNS,
       rows,
       notes: [
+        sourceNote(fromRollup),
         'skipped cases are not runs; failed = fail or error',
         'main line = gate-and-submit, postmerge, periodic or publish builds, or builds of no change, on master/main',
         'flaky = passed and failed on the same commit (patch set sha, else change and patch set) in the 14 days before `until`',

@@ -1,0 +1,17 @@
+// What a rollup is: a table derived from entity tables, rebuilt inside the derive transaction
+// of any source it depends on, and trusted by readers only while its watermark matches.
+import type { Store } from '../store/index.ts';
+
+export interface RollupContext {
+  store: Store; // the derive transaction
+  clock: () => Date;
+}
+
+export interface Rollup {
+  /** Also the name of its rollup_state row; the table is `rollup_<name>`. */
+  name: string;
+  /** Sources whose data it reads: a derive of any of them rebuilds it. */
+  dependsOn: readonly string[];
+  /** Rebuilds the table; returns the "as of" it used, for time-relative rollups. */
+  refresh(ctx: RollupContext): Promise<{ asOf?: Date }>;
+}

@@ -1,0 +1,132 @@
+// Rollups give the answers of the queries they stand for: test_health rows and Explorer
+// pivots read from a rollup equal the same requests computed from the base tables; a derive
+// of a source they read rebuilds them, and a stale or time-shifted rollup is not read.
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../api/app.ts';
+import { configSchema } from '../config/schema.ts';
+import { silentLogger } from '../lib/log.ts';
+import { seedHistory } from '../metrics/test_health/history.fixture.ts';
+import { testHealth } from '../metrics/test_health/test_health.ts';
+import { testHealthRepos } from '../metrics/test_health_repos/test_health_repos.ts';
+import { runMetric } from '../metrics/run.ts';
+import { junitSource } from '../sources/junit/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { runSource } from '../sync/pipeline.ts';
+import { refreshRollups, rollupIsFresh } from './state.ts';
+import { testHealthRollup } from './test_health.ts';
+
+const clock = () => new Date('2025-02-15T00:00:00Z');
+const DEFAULT_AS_OF = '2025-01-29T00:00:01.000Z'; // just after the newest result of the history
+
+async function seeded(): Promise<Store> {
+  const store = await openStore(':memory:');
+  await seedHistory(store);
+  await store.transaction((tx) => tx.upsert('derive_state', [{ source: 'jenkins', raw_seq: 7, derived_at: clock() }]));
+  await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+  return store;
+}
+
+describe('test_health rollup', () => {
+  it('gives the rows test_health.sql gives, for every state and filter', async () => {
+    const store = await seeded();
+    const [state] = await store.all<{ watermark: string; as_of: Date; row_count: number }>("SELECT * FROM rollup_state WHERE name = 'test_health'");
+    expect(state).toMatchObject({ watermark: 'jenkins=7', as_of: new Date(DEFAULT_AS_OF), row_count: 3 });
+    for (const params of [{}, { state: 'failing' }, { state: 'flaky' }, { state: 'failed' }, { q: 'A' }, { repo: 'r', limit: 1 }, { repo: 'other' }, { suite: 's' }]) {
+      const fast = await runMetric(testHealth, { store, clock }, params);
+      const slow = await runMetric(testHealth, { store, clock }, { ...params, until: DEFAULT_AS_OF });
+      expect(fast.notes?.[0]).toMatch(/rollup_test_health/);
+      expect(slow.notes?.[0]).toMatch(/computed from the test runs/);
+      expect(fast.rows).toEqual(slow.rows);
+    }
+    const repos = await runMetric(testHealthRepos, { store, clock }, {});
+    const reposSlow = await runMetric(testHealthRepos, { store, clock }, { until: DEFAULT_AS_OF });
+    expect(repos.notes).toContain('read from rollup_test_health, rebuilt at each sync of junit, jenkins, gerrit and gerrit-notedb (the same rows test_health.sql gives)');
+    expect(repos.rows).toEqual(reposSlow.rows);
+    expect(repos.rows).toMatchObject([{ repo: 'r', failing_tests: 1, flaky_tests: 1 }]);
+    await store.close();
+  });
+
+  it('is not read once a source it depends on has new data or the "as of" moved', async () => {
+    const store = await seeded();
+    expect(await rollupIsFresh(store, testHealthRollup, new Date(DEFAULT_AS_OF))).toBe(true);
+    expect(await rollupIsFresh(store, testHealthRollup, new Date('2025-01-30T00:00:00Z'))).toBe(false);
+    // a later run of b fails on the main line: new raw data derived for jenkins, rollup not rebuilt
+    await store.upsert('ci_builds', [{ build_key: 'build:jenkins:h/ci/job/j/g6', system: 'jenkins', repo: 'r', pipeline: 'postmerge', started_at: new Date('2025-01-30T00:00:00Z') }]);
+    await store.upsert('test_results', [{ result_key: 'g6/b', build_key: 'build:jenkins:h/ci/job/j/g6', repo: 'r', suite: 's', class: 'C', name: 'b', status: 'fail', run_at: new Date('2025-01-30T00:00:00Z') }]);
+    await store.transaction((tx) => tx.upsert('derive_state', [{ source: 'jenkins', raw_seq: 8, derived_at: clock() }]));
+    const stale = await runMetric(testHealth, { store, clock }, { q: 'b' });
+    expect(stale.notes?.[0]).toMatch(/computed from the test runs/);
+    expect(stale.rows.map((r) => [r.name, r.currently_failing, r.runs])).toEqual([['b', true, 3]]);
+    // a derive of a source it does not read leaves it alone; one it reads rebuilds it
+    await store.transaction((tx) => refreshRollups({ store: tx, clock }, 'sal'));
+    expect((await runMetric(testHealth, { store, clock }, { q: 'b' })).notes?.[0]).toMatch(/computed from the test runs/);
+    await store.transaction((tx) => refreshRollups({ store: tx, clock }, 'jenkins'));
+    const fresh = await runMetric(testHealth, { store, clock }, { q: 'b' });
+    expect(fresh.notes?.[0]).toMatch(/rollup_test_health/);
+    expect(fresh.rows).toEqual(stale.rows);
+    await store.close();
+  });
+});
+
+describe('rollups in the pipeline', () => {
+  it('an import rebuilds the rollups that read its source, in its derive', async () => {
+    const store = await openStore(':memory:');
+    const fixture = new URL('../sources/junit/fixtures/ant-plain.xml', import.meta.url).pathname;
+    await runSource({ store, log: silentLogger(), clock, fetch }, { source: junitSource, config: undefined, paths: [fixture], options: { repo: 'mediawiki/core' } });
+    const states = await store.all<{ name: string; watermark: string; row_count: number }>('SELECT name, watermark, row_count FROM rollup_state ORDER BY name');
+    const [{ seq }] = await store.all<{ seq: number }>("SELECT max(seq) AS seq FROM raw_records WHERE source = 'junit'");
+    const [{ tests, days }] = await store.all<{ tests: number; days: number }>(
+      'SELECT count(DISTINCT (suite, class, name)) FILTER (WHERE status <> \'skip\') AS tests, count(DISTINCT (date_trunc(\'day\', run_at), repo, suite, status)) AS days FROM test_results');
+    expect(tests).toBeGreaterThan(0);
+    expect(states).toEqual([
+      { name: 'test_health', watermark: `junit=${seq}`, row_count: tests },
+      { name: 'test_results_daily', watermark: `junit=${seq}`, row_count: days },
+    ]);
+    expect((await runMetric(testHealth, { store, clock }, {})).notes?.[0]).toMatch(/rollup_test_health/);
+    await store.close();
+  });
+});
+
+describe('test_results_daily rollup behind the Explorer', () => {
+  const get = async (store: Store, path: string) => {
+    const app = createApp({ store, config: configSchema.parse({}), log: silentLogger(), clock, fetch, tokens: [] });
+    const res = await app.request(path);
+    expect(res.status, path).toBe(200);
+    return (await res.json()) as { rows: Record<string, unknown>[]; rollup?: string };
+  };
+  const sorted = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+  it('answers count and duration pivots as the base table does, and only those', async () => {
+    const store = await seeded();
+    await store.run("UPDATE test_results SET duration_ms = length(result_key) * 1.5 WHERE name <> 'c'");
+    await store.upsert('test_results', [{ result_key: 'no-time', build_key: 'build:junit:x', repo: 'r', suite: 's', name: 'n', status: 'pass' }]);
+    await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+    const answered = [
+      '/api/explore?table=test_results&group=status&bucket=week',
+      '/api/explore?table=test_results&group=repo,suite,status',
+      '/api/explore?table=test_results&bucket=day&measure=sum:duration_ms',
+      '/api/explore?table=test_results&group=status&measure=avg:duration_ms',
+      '/api/explore?table=test_results&bucket=month&measure=max:duration_ms&status=pass',
+      '/api/explore?table=test_results&group=status&since=2025-01-22&until=2025-01-29',
+    ];
+    for (const path of answered) {
+      const fast = await get(store, path);
+      expect(fast.rollup, path).toBe('rollup_test_results_daily');
+      await store.run("DELETE FROM rollup_state WHERE name = 'test_results_daily'");
+      const slow = await get(store, path);
+      expect(slow.rollup, path).toBeUndefined();
+      expect(sorted(fast.rows), path).toEqual(sorted(slow.rows));
+      await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+    }
+    for (const path of [
+      '/api/explore?table=test_results&group=name', // not a dimension
+      '/api/explore?table=test_results&bucket=hour',
+      '/api/explore?table=test_results&group=status&since=2025-01-22T06:00:00Z', // not day-aligned
+      '/api/explore?table=test_results&measure=p95:duration_ms',
+      '/api/explore?table=test_results&class=C',
+    ]) {
+      expect((await get(store, path)).rollup, path).toBeUndefined();
+    }
+    await store.close();
+  });
+});
