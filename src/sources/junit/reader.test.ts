@@ -104,6 +104,14 @@ describe('JUnit field parsers', () => {
     expect(parseJUnitSeconds('1,234.5')).toBe(1234500);
     expect(parseJUnitSeconds('')).toBeNull();
     expect(parseJUnitSeconds('NaN')).toBeNull();
+    // the fast path (no comma) reads like trim() + Number(): blanks are absent, white space is skipped
+    expect(parseJUnitSeconds(' \t\n')).toBeNull();
+    expect(parseJUnitSeconds(undefined)).toBeNull();
+    expect(parseJUnitSeconds(' 0.5\n')).toBe(500);
+    expect(parseJUnitSeconds('0')).toBe(0);
+    expect(parseJUnitSeconds('1e-3')).toBe(1);
+    expect(parseJUnitSeconds('-1')).toBeNull();
+    expect(parseJUnitSeconds(',')).toBe(0);
     expect(parseJUnitTimestamp('2020-10-27T21:39:41')).toEqual(new Date('2020-10-27T21:39:41Z'));
     expect(parseJUnitTimestamp('2020-10-27T21:39:41.123+02:00')).toEqual(new Date('2020-10-27T19:39:41.123Z'));
     expect(parseJUnitTimestamp('yesterday')).toBeNull();

@@ -46,7 +46,8 @@ export interface ReaderEvents {
 export class JUnitReader {
   private readonly parser: SaxesParser;
   private readonly stack: OpenElement[] = [];
-  private current: (ParsedCase & { text: string | null }) | null = null;
+  private current: ParsedCase | null = null;
+  private caseText: string | null = null; // failure text of the current case, while its first line is sought
   private caseDepth = -1;
   private failureDepth = -1;
   private ordinal: number;
@@ -88,6 +89,7 @@ export class JUnitReader {
   }
 
   private tags: { open: string; close: string } | null = null; // cleared when the stack changes
+  private outsideContainers = 0; // open elements on the stack that are not testsuites/testsuites: no cut inside them
 
   private buildTags(): { open: string; close: string } {
     return {
@@ -138,6 +140,7 @@ export class JUnitReader {
     }
     const openTag = this.events.tagText?.(start, this.parser.position) ?? '';
     this.stack.push({ name: t.name, openTag, attrs });
+    if (!CONTAINERS.has(t.name)) this.outsideContainers++;
     this.tags = null;
     this.context = null;
     if (t.name === 'testsuite') this.suites++;
@@ -171,8 +174,8 @@ export class JUnitReader {
       durationMs: parseJUnitSeconds(attrs.time),
       message: null,
       runAt,
-      text: null,
     };
+    this.caseText = null;
   }
 
   private startStatus(name: string, attrs: Record<string, string>): void {
@@ -184,14 +187,14 @@ export class JUnitReader {
     c.status = next;
     c.originalStatus = name;
     c.message = firstLine(attrs.message ?? '');
-    c.text = c.message ? null : '';
+    this.caseText = c.message ? null : '';
     this.failureDepth = this.caseDepth;
   }
 
   private text(text: string): void {
-    const c = this.current;
-    if (!c || c.text === null || this.caseDepth !== this.failureDepth) return;
-    if (c.text.length < TEXT_CAP) c.text += text.slice(0, TEXT_CAP - c.text.length);
+    const t = this.caseText;
+    if (!this.current || t === null || this.caseDepth !== this.failureDepth) return;
+    if (t.length < TEXT_CAP) this.caseText = t + text.slice(0, TEXT_CAP - t.length);
   }
 
   private closeElement(name: string): void {
@@ -208,29 +211,30 @@ export class JUnitReader {
     const top = this.stack.pop();
     this.tags = null;
     this.context = null;
-    if (top && CONTAINERS.has(top.name) && this.stack.every((e) => CONTAINERS.has(e.name))) {
+    if (top && !CONTAINERS.has(top.name)) this.outsideContainers--;
+    if (top && CONTAINERS.has(top.name) && this.outsideContainers === 0) {
       this.events.onCut?.(this.parser.position);
     }
   }
 
   private endStatus(): void {
     const c = this.current!;
-    if (c.text !== null) c.message = firstLine(c.text);
-    c.text = null;
+    if (this.caseText !== null) c.message = firstLine(this.caseText);
+    this.caseText = null;
     this.failureDepth = -1;
   }
 
   private endCase(): void {
-    const c = this.current!;
-    if (c.text !== null) c.message = firstLine(c.text);
-    const { text: _text, ...parsed } = c;
+    const parsed = this.current!;
+    if (this.caseText !== null) parsed.message = firstLine(this.caseText);
+    this.caseText = null;
     this.current = null;
     this.caseDepth = -1;
     this.failureDepth = -1;
     this.cases++;
     if (parsed.runAt && (!this.earliest || parsed.runAt < this.earliest)) this.earliest = parsed.runAt;
     this.events.onCase(parsed);
-    if (this.stack.every((e) => CONTAINERS.has(e.name))) this.events.onCut?.(this.parser.position);
+    if (this.outsideContainers === 0) this.events.onCut?.(this.parser.position);
   }
 }
 

@@ -5,8 +5,10 @@
 
 /** Seconds → milliseconds; null when absent or not a number. */
 export function parseJUnitSeconds(value: string | undefined): number | null {
-  if (value === undefined || value.trim() === '') return null;
-  const n = Number(value.trim().replace(/,/g, ''));
+  if (value === undefined) return null;
+  // Number() skips the same white space as trim(); only "" and blanks must not read as 0
+  const n = value.includes(',') ? Number(value.trim().replace(/,/g, '')) : Number(value);
+  if (n === 0 && value.trim() === '') return null;
   return Number.isFinite(n) && n >= 0 ? Math.round(n * 1e6) / 1e3 : null;
 }
 
