@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../src/api/serve.ts';
+import { RequestStats } from '../src/api/telemetry.ts';
 import { configSchema } from '../src/config/schema.ts';
 import { silentLogger } from '../src/lib/log.ts';
 import { openStore } from '../src/store/index.ts';
@@ -60,6 +61,16 @@ async function timeRoute(url: string, path: string, body: unknown, n: number): P
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
+/** Waits until the server has answered what autocannon left in flight (nothing answered for 1 s). */
+async function settle(stats: RequestStats): Promise<void> {
+  const answered = () => [...stats.counts.values()].reduce((a, b) => a + b, 0);
+  let last: number;
+  do {
+    last = answered();
+    await new Promise((r) => setTimeout(r, 1000));
+  } while (answered() !== last);
+}
+
 export async function run(opts: { changes?: number; testResults?: number; samples?: number; seconds?: number; connections?: number } = {}): Promise<Record<string, unknown>> {
   const changes = opts.changes ?? 100_000;
   const testResults = opts.testResults ?? 10_000_000;
@@ -73,7 +84,8 @@ export async function run(opts: { changes?: number; testResults?: number; sample
     }
     await store.run('CHECKPOINT');
     const buildS = Math.round((performance.now() - t0) / 100) / 10;
-    const server = await startServer({ store, config: configSchema.parse({}), log: silentLogger(), clock: () => new Date(), fetch }, { host: '127.0.0.1', port: 0 });
+    const stats = new RequestStats();
+    const server = await startServer({ store, config: configSchema.parse({}), log: silentLogger(), clock: () => new Date(), fetch, stats }, { host: '127.0.0.1', port: 0 });
     const figures: Record<string, unknown> = { changes, 'test results': testResults, 'store build (s)': buildS };
     try {
       const n = opts.samples ?? 40;
@@ -94,6 +106,7 @@ export async function run(opts: { changes?: number; testResults?: number; sample
       ];
       for (const [label, path, headers] of loads) {
         const r = await autocannon({ url: server.url + path, connections, duration: seconds, pipelining: 1, headers });
+        await settle(stats); // queries still queued must neither slow the next run nor outlive store.close()
         const key = `load ${label} (${connections} clients, ${seconds} s)`;
         figures[`${key} req/s`] = Math.round(r.requests.average);
         figures[`${key} requests`] = r.requests.total;
