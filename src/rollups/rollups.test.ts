@@ -8,6 +8,7 @@ import { silentLogger } from '../lib/log.ts';
 import { seedHistory } from '../metrics/test_health/history.fixture.ts';
 import { testHealth } from '../metrics/test_health/test_health.ts';
 import { testHealthRepos } from '../metrics/test_health_repos/test_health_repos.ts';
+import { testsBrokenByDependency } from '../metrics/tests_broken_by_dependency/tests_broken_by_dependency.ts';
 import { runMetric } from '../metrics/run.ts';
 import { junitSource } from '../sources/junit/index.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -68,6 +69,39 @@ describe('test_health rollup', () => {
   });
 });
 
+describe('tests_broken_daily rollup', () => {
+  it('gives the rows of tests_broken_by_dependency for day-aligned windows and thresholds ≥ 2', async () => {
+    const store = await openStore(':memory:');
+    // on the 10th x fails on 1, 2 and 3 (one topic), 6 in r and 4 in q; on the 11th on 5 and 7
+    const changes = [['1', null], ['2', 'same'], ['3', 'same'], ['4', null], ['5', null], ['6', null], ['7', null]] as const;
+    await store.upsert('changes', changes.map(([n, topic]) => ({ change_key: `change:g:${n}`, host: 'g', number: Number(n), topic, branch: 'master' })));
+    const at = (n: string) => new Date(`2025-01-${n === '5' || n === '7' ? '11' : '10'}T0${n}:00:00Z`);
+    await store.upsert('ci_builds', changes.map(([n]) => ({
+      build_key: `build:jenkins:b${n}`, system: 'jenkins', repo: n === '4' ? 'q' : 'r', change_key: `change:g:${n}`, patchset: 1, pipeline: 'test', started_at: at(n),
+    })));
+    const result = (n: string, name: string) => ({ result_key: `b${n}/${name}`, build_key: `build:jenkins:b${n}`, repo: n === '4' ? 'q' : 'r', suite: 's', class: 'C', name, status: 'fail', message: `boom ${n}`, run_at: at(n) });
+    await store.upsert('test_results', [...['1', '2', '3', '4', '5', '6', '7'].map((n) => result(n, 'x')), result('1', 'y'), result('3', 'y'), result('2', 'z')]);
+    await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+    const cases = [{}, { min_changes: 2 }, { since: '2025-01-10', until: '2025-01-11' }, { since: '2025-01-11' }, { repo: 'q', min_changes: 2 }, { min_changes: 2, limit: 1 }];
+    let nonEmpty = 0;
+    for (const params of cases) {
+      const fast = await runMetric(testsBrokenByDependency, { store, clock }, params);
+      expect(fast.notes?.[1], JSON.stringify(params)).toMatch(/rollup_tests_broken_daily/);
+      await store.run("DELETE FROM rollup_state WHERE name = 'tests_broken_daily'");
+      const slow = await runMetric(testsBrokenByDependency, { store, clock }, params);
+      expect(slow.notes?.[1]).toBe('computed from the test runs');
+      expect(fast.rows, JSON.stringify(params)).toEqual(slow.rows);
+      if (fast.rows.length) nonEmpty++;
+      await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+    }
+    expect(nonEmpty).toBe(4); // all but the 11th at 3 changes and q at 2
+    const partial = await runMetric(testsBrokenByDependency, { store, clock }, { since: '2025-01-10T02:00:00Z', min_changes: 2 });
+    expect(partial.notes?.[1]).toBe('computed from the test runs'); // a day cut in two: only the runs can say
+    expect(partial.rows.map((r) => [r.name, (r.day as Date).toISOString().slice(0, 10), r.unrelated_changes])).toEqual([['x', '2025-01-11', 2], ['x', '2025-01-10', 2]]); // 5, 7; one topic and 6
+    await store.close();
+  });
+});
+
 describe('rollups in the pipeline', () => {
   it('an import rebuilds the rollups that read its source, in its derive', async () => {
     const store = await openStore(':memory:');
@@ -81,6 +115,7 @@ describe('rollups in the pipeline', () => {
     expect(states).toEqual([
       { name: 'test_health', watermark: `junit=${seq}`, row_count: tests },
       { name: 'test_results_daily', watermark: `junit=${seq}`, row_count: days },
+      { name: 'tests_broken_daily', watermark: `junit=${seq}`, row_count: 0 }, // an import of no change
     ]);
     expect((await runMetric(testHealth, { store, clock }, {})).notes?.[0]).toMatch(/rollup_test_health/);
     await store.close();

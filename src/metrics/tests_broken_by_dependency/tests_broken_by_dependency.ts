@@ -1,8 +1,12 @@
 // Report `tests_broken_by_dependency`: a test failing on several unrelated changes of a repo
 // within one day. Docs: docs/metrics/tests_broken_by_dependency.md.
 import { z } from 'zod';
+import { rollupIsFresh } from '../../rollups/state.ts';
+import { BROKEN_MIN_CHANGES, testsBrokenDailyRollup } from '../../rollups/tests_broken_daily.ts';
 import { loadSql } from '../../store/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
+
+const midnight = (d: Date | undefined) => d === undefined || d.getTime() % 86_400_000 === 0;
 
 export const testsBrokenByDependency = defineMetric({
   id: 'tests_broken_by_dependency',
@@ -12,9 +16,18 @@ export const testsBrokenByDependency = defineMetric({
   description: 'Per test and UTC day: failures on at least `min_changes` (default 3) changes of the repository with distinct topics, in pre-merge pipelines',
   params: baseParams.extend({ repo: z.string().min(1).optional(), min_changes: z.coerce.number().int().min(2).default(3) }),
   async run(ctx, p) {
-    const rows = await ctx.store.all(loadSql(import.meta.url, 'tests_broken_by_dependency.sql'), [
-      p.since ?? null, p.until ?? null, p.min_changes, p.repo ?? null, p.limit ?? 1000,
-    ]);
-    return { rows, notes: [`unrelated = distinct topics (a change without a topic is its own); at least ${p.min_changes} per day`] };
+    const args = [p.since ?? null, p.until ?? null, p.min_changes, p.repo ?? null, p.limit ?? 1000];
+    // days are UTC days: with midnight bounds (or none) the rollup holds exactly these rows
+    const fromRollup = p.min_changes >= BROKEN_MIN_CHANGES && midnight(p.since) && midnight(p.until)
+      && (await rollupIsFresh(ctx.store, testsBrokenDailyRollup));
+    const file = fromRollup ? 'tests_broken_by_dependency_rollup.sql' : 'tests_broken_by_dependency.sql';
+    const rows = await ctx.store.all(loadSql(import.meta.url, file), args);
+    return {
+      rows,
+      notes: [
+        `unrelated = distinct topics (a change without a topic is its own); at least ${p.min_changes} per day`,
+        fromRollup ? 'read from rollup_tests_broken_daily, rebuilt at each sync of junit, jenkins, gerrit and gerrit-notedb' : 'computed from the test runs',
+      ],
+    };
   },
 });

@@ -1,14 +1,15 @@
 // Fills test_results.repo and run_at from the build a result belongs to (a chunk of XML does
-// not know its repository; a case without a suite timestamp ran when its build started).
+// not know its repository; a case without a suite timestamp ran when its build started, or
+// was reported) — the values test_runs takes from the build, so queries may read them here.
 // Shared by the junit and jenkins sources.
 import type { DeriveResult } from '../types.ts';
 
 export const FILL_RESULTS_FROM_BUILDS = `
 UPDATE test_results t
-   SET repo = coalesce(t.repo, b.repo), run_at = coalesce(t.run_at, b.started_at)
+   SET repo = coalesce(t.repo, b.repo), run_at = coalesce(t.run_at, b.started_at, b.reported_at)
   FROM ci_builds b
  WHERE t.build_key = b.build_key
-   AND ((t.repo IS NULL AND b.repo IS NOT NULL) OR (t.run_at IS NULL AND b.started_at IS NOT NULL))`;
+   AND ((t.repo IS NULL AND b.repo IS NOT NULL) OR (t.run_at IS NULL AND coalesce(b.started_at, b.reported_at) IS NOT NULL))`;
 
 export async function deriveTestResults(): Promise<DeriveResult> {
   return { rows: {}, rejects: [], statements: [{ sql: FILL_RESULTS_FROM_BUILDS }] };
