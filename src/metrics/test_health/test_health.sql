@@ -52,22 +52,22 @@ flaky AS (
            GROUP BY ALL HAVING bool_or(failed) AND bool_or(NOT failed))
    GROUP BY ALL
 ),
--- main-line runs numbered by the passes so far: a group is one pass and the failures after it
-ml AS (
-  SELECT repo, suite, class, name, run_at, failed,
-         sum(CASE WHEN failed THEN 0 ELSE 1 END) OVER (PARTITION BY repo, suite, class, name ORDER BY run_at, result_key ROWS UNBOUNDED PRECEDING) AS g
-    FROM runs WHERE mainline
-),
-groups AS (
-  SELECT repo, suite, class, name, g,
-         min(run_at) FILTER (WHERE failed) AS started,
-         min(run_at) FILTER (WHERE NOT failed) AS pass_at
-    FROM ml GROUP BY ALL
+-- main-line flips: a run whose status differs from the test's previous main-line run
+-- (or its first). Consecutive flips alternate, so a failing flip starts an episode and
+-- the next flip, a pass, is its fix (time to fix); an episode with no fix yet = currently failing.
+flips AS (
+  SELECT repo, suite, class, name, run_at, result_key, failed
+    FROM (SELECT repo, suite, class, name, run_at, result_key, failed,
+                 lag(failed) OVER (PARTITION BY repo, suite, class, name ORDER BY run_at, result_key) AS prev_failed
+            FROM runs WHERE mainline)
+   WHERE failed IS DISTINCT FROM prev_failed
 ),
 episodes AS (
-  SELECT repo, suite, class, name, started,
-         lead(pass_at) OVER (PARTITION BY repo, suite, class, name ORDER BY g) AS fixed_at
-    FROM groups
+  SELECT repo, suite, class, name, started, fixed_at
+    FROM (SELECT repo, suite, class, name, failed, run_at AS started,
+                 lead(run_at) OVER (PARTITION BY repo, suite, class, name ORDER BY run_at, result_key) AS fixed_at
+            FROM flips)
+   WHERE failed
 ),
 ttf AS (
   SELECT repo, suite, class, name,
