@@ -111,20 +111,23 @@ async function queries(figures: Record<string, unknown>, results: number, dir: s
     figures['test_health all tests from the runs, with until (ms)'] = Math.round(performance.now() - t0);
     const server = await startServer({ store, config: configSchema.parse({}), log: silentLogger(), clock, fetch }, { host: '127.0.0.1', port: 0 });
     try {
+      const [one] = await store.all<{ repo: string; name: string }>("SELECT repo, name FROM test_results WHERE name = 'test7' LIMIT 1");
       const routes = ['/api/tests/flaky?limit=50', '/api/tests?limit=50', '/api/tests/failing?limit=50', '/api/tests/repos',
-        '/api/tests?repo=mediawiki/extensions/Ext7&limit=50', '/api/tests/history?name=test7&repo=mediawiki/extensions/Ext7&limit=100',
-        '/api/tests/broken?limit=50'];
+        `/api/tests?repo=${encodeURIComponent(one.repo)}&limit=50`, `/api/tests/history?name=${one.name}&repo=${encodeURIComponent(one.repo)}&limit=100`,
+        '/api/tests/broken?limit=50&min_changes=2', '/api/explore?table=test_results&group=status&bucket=week'];
       for (const r of routes) {
         const times: number[] = [];
+        let rows = 0;
         for (let i = 0; i < samples + 2; i++) {
           const t = performance.now();
-          const res = await fetch(server.url + r);
-          await res.arrayBuffer();
+          const res = await fetch(server.url + r, { headers: { 'cache-control': 'no-cache' } }); // the query, not the response cache
+          const body = await res.text();
           if (!res.ok) throw new Error(`${r}: HTTP ${res.status}`);
           if (i >= 2) times.push(performance.now() - t); // two warm-up requests
+          rows = (JSON.parse(body) as { rows: unknown[] }).rows.length;
         }
         times.sort((a, b) => a - b);
-        figures[`${r} p50/p95 (ms)`] = `${percentile(times, 50)} / ${percentile(times, 95)}`;
+        figures[`${r} p50/p95 (ms), rows`] = `${percentile(times, 50)} / ${percentile(times, 95)}, ${rows}`;
       }
     } finally {
       await server.close();
