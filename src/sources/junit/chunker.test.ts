@@ -40,6 +40,21 @@ describe('chunkJUnit', () => {
     });
   }
 
+  it('keeps the verbatim open tag of a suite whose name is followed by CRLF (Windows reports)', async () => {
+    const text = '<testsuites>\r\n<testsuite\r\n name="S" timestamp="2024-01-02T03:04:05">\r\n'
+      + '<testcase name="a" classname="C"/>\r\n<testcase name="b" classname="C"/>\r\n</testsuite>\r\n</testsuites>\r\n';
+    for (const size of [3, 1 << 20]) {
+      const { chunks, summary } = await chunk(text, size, { maxCases: 1 });
+      expect(summary.error).toBeNull();
+      expect(chunks.map((c) => c.payload.slice(0, 24))).toEqual(['<testsuites>\r\n<testsuite', '<testsuites><testsuite\r\n']);
+      for (const c of chunks) {
+        const cached = c.cases;
+        forgetParsed();
+        expect(readChunk(c.payload, c.firstOrdinal)).toEqual({ cases: cached, error: null });
+      }
+    }
+  });
+
   it('keeps the chunks before a truncation and says how many cases were dropped', async () => {
     const { chunks, summary } = await chunk(fixture('truncated.xml'), 100, { maxCases: 1 });
     expect(summary.error).toMatch(/not closed|unclosed/);

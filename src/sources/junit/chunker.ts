@@ -94,7 +94,7 @@ export async function* chunkJUnit(texts: AsyncIterable<string>, opts: ChunkOptio
         flush(position, pending.length, lastCutSuffix, reader.openTags());
       }
     },
-    tagText: text,
+    tagText: (end) => text(bufStart + buf.lastIndexOf('<', end - bufStart - 1), end),
   });
 
   let first = true;

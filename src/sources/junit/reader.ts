@@ -24,7 +24,8 @@ export interface ParsedCase {
 
 interface OpenElement {
   name: string;
-  openTag: string; // the verbatim open tag, to prefix a chunk cut here
+  open: string; // the verbatim open tags of this element and those around it (chunk prefix when cut here)
+  close: string; // the closing tags of this element and those around it (chunk suffix)
   attrs: Record<string, string>;
 }
 
@@ -39,8 +40,11 @@ export interface ReaderEvents {
   onCase(c: ParsedCase): void;
   /** Called after a testcase or testsuite closes at a point where a chunk may be cut. */
   onCut?(position: number): void;
-  /** The input text between two positions (the chunker holds it), to keep open tags verbatim. */
-  tagText?(start: number, end: number): string;
+  /**
+   * The verbatim open tag that ends at this position: the input from the last "<" before it
+   * (the chunker holds the text; "<" cannot occur inside a well-formed tag).
+   */
+  tagText?(end: number): string;
 }
 
 export class JUnitReader {
@@ -61,13 +65,9 @@ export class JUnitReader {
     this.ordinal = firstOrdinal;
     const p = new SaxesParser({ position: true });
     this.parser = p;
-    let tagStart = 0;
     p.on('doctype', () => this.fail('a DOCTYPE is not accepted (entities are never declared or expanded)'));
     p.on('error', (err) => this.fail(err.message));
-    p.on('opentagstart', (t) => {
-      tagStart = p.position - t.name.length - 2;
-    });
-    p.on('opentag', (t) => this.open(t as SaxesTagPlain, tagStart));
+    p.on('opentag', (t) => this.open(t as SaxesTagPlain));
     p.on('closetag', (t) => this.closeElement(t.name));
     p.on('text', (text) => this.text(text));
     p.on('cdata', (text) => this.text(text));
@@ -80,23 +80,15 @@ export class JUnitReader {
 
   /** Verbatim open tags of the containers around the current position (chunk prefix). */
   openTags(): string {
-    return (this.tags ??= this.buildTags()).open;
+    return this.stack[this.stack.length - 1]?.open ?? '';
   }
 
   /** Closing tags for everything open now (chunk suffix). */
   closeTags(): string {
-    return (this.tags ??= this.buildTags()).close;
+    return this.stack[this.stack.length - 1]?.close ?? '';
   }
 
-  private tags: { open: string; close: string } | null = null; // cleared when the stack changes
   private outsideContainers = 0; // open elements on the stack that are not testsuites/testsuites: no cut inside them
-
-  private buildTags(): { open: string; close: string } {
-    return {
-      open: this.stack.map((e) => e.openTag).join(''),
-      close: this.stack.map((e) => `</${e.name}>`).reverse().join(''),
-    };
-  }
 
   write(text: string): void {
     if (this.error) return;
@@ -124,7 +116,7 @@ export class JUnitReader {
     if (!this.error) this.error = `line ${this.parser.line}, column ${this.parser.column}: ${message}`;
   }
 
-  private open(t: SaxesTagPlain, start: number): void {
+  private open(t: SaxesTagPlain): void {
     if (this.error) return;
     const attrs = t.attributes as Record<string, string>;
     // saxes fires closetag for self-closing tags too, so depth bookkeeping is uniform
@@ -138,10 +130,11 @@ export class JUnitReader {
       this.caseDepth = 0;
       return;
     }
-    const openTag = this.events.tagText?.(start, this.parser.position) ?? '';
-    this.stack.push({ name: t.name, openTag, attrs });
+    const openTag = this.events.tagText?.(this.parser.position) ?? '';
+    const parent = this.stack[this.stack.length - 1];
+    // built once per element, so a cut after each testcase costs nothing
+    this.stack.push({ name: t.name, open: (parent?.open ?? '') + openTag, close: `</${t.name}>${parent?.close ?? ''}`, attrs });
     if (!CONTAINERS.has(t.name)) this.outsideContainers++;
-    this.tags = null;
     this.context = null;
     if (t.name === 'testsuite') this.suites++;
   }
@@ -209,7 +202,6 @@ export class JUnitReader {
       return;
     }
     const top = this.stack.pop();
-    this.tags = null;
     this.context = null;
     if (top && !CONTAINERS.has(top.name)) this.outsideContainers--;
     if (top && CONTAINERS.has(top.name) && this.outsideContainers === 0) {
@@ -247,8 +239,17 @@ export function firstLine(text: string): string | null {
   return null;
 }
 
+const DATA_SET = ' with data set ';
+
 /** PHPUnit data-provider cases: "testFoo with data set #3" or 'with data set "name"'. */
 export function dataSetOf(name: string): string | null {
+  const at = name.indexOf(DATA_SET);
+  if (at === -1) return null;
+  // the common form, "… with data set #<digits>" at the end, without the regex
+  const start = at + DATA_SET.length;
+  let i = start + 1;
+  while (i < name.length && name.charCodeAt(i) >= 0x30 && name.charCodeAt(i) <= 0x39) i++;
+  if (name.charCodeAt(start) === 0x23 && i > start + 1 && i === name.length) return name.slice(start);
   const m = / with data set (#\d+|".*")(?: \(.*\))?$/.exec(name);
   return m ? m[1] : null;
 }
