@@ -23,7 +23,7 @@ export interface CacheLimits {
 }
 
 /** Constants rather than config keys: nothing to tune for one server with a few users. */
-export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024, maxAgeMs: 30_000 };
+export const DEFAULT_CACHE_LIMITS: Readonly<CacheLimits> = Object.freeze({ maxBytes: 64 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024, maxAgeMs: 30_000 });
 
 /** Says how a cacheable request was answered: hit, miss, coalesced (waited for a miss) or bypass. */
 export const CACHE_HEADER = 'x-shiplog-cache';
