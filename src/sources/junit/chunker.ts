@@ -4,6 +4,7 @@
 // and raw stays the unchanged input. Memory is bounded by one chunk plus the largest single
 // testcase. No I/O: the caller hands in the text (a file stream, an HTTP body).
 import { JUnitReader, type ParsedCase } from './reader.ts';
+import { TextWindow } from './text-window.ts';
 
 export interface JUnitChunk {
   firstOrdinal: number;
@@ -54,8 +55,7 @@ export function forgetParsed(): void {
 export async function* chunkJUnit(texts: AsyncIterable<string>, opts: ChunkOptions = {}): AsyncGenerator<ChunkEvent> {
   const maxChars = opts.maxChars ?? 2_000_000;
   const maxCases = opts.maxCases ?? 5_000;
-  let buf = '';
-  let bufStart = 0;
+  const held = new TextWindow();
   let chunkStart = 0;
   let prefix = '';
   let pending: ParsedCase[] = [];
@@ -65,16 +65,14 @@ export async function* chunkJUnit(texts: AsyncIterable<string>, opts: ChunkOptio
   let ready: JUnitChunk[] = [];
   let durationMs = 0;
   let failed = 0;
-  const text = (start: number, end: number) => buf.slice(start - bufStart, end - bufStart);
-
   const flush = (end: number, count: number, suffix: string, nextPrefix: string) => {
-    const cases = pending.slice(0, count);
+    const cases = count === pending.length ? pending : pending.slice(0, count);
     if (cases.length > 0) {
-      const payload = prefix + text(chunkStart, end) + suffix;
+      const payload = prefix + held.slice(chunkStart, end) + suffix;
       memo.set(payload, cases);
       ready.push({ firstOrdinal: cases[0].ordinal, start: chunkStart, end, payload, cases });
     }
-    pending = pending.slice(count);
+    pending = count === pending.length ? [] : pending.slice(count);
     lastCutCases -= count;
     chunkStart = end;
     prefix = nextPrefix;
@@ -94,22 +92,19 @@ export async function* chunkJUnit(texts: AsyncIterable<string>, opts: ChunkOptio
         flush(position, pending.length, lastCutSuffix, reader.openTags());
       }
     },
-    tagText: (end) => text(bufStart + buf.lastIndexOf('<', end - bufStart - 1), end),
+    tagText: (end) => held.slice(held.lastIndexOf('<', end), end),
   });
 
   let first = true;
   for await (let piece of texts) {
     if (first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1); // a BOM is not XML
     first = false;
-    buf += piece;
+    held.push(piece);
     reader.write(piece);
     for (const chunk of ready) yield { chunk };
     ready = [];
     if (reader.error) break;
-    if (chunkStart > bufStart) {
-      buf = buf.slice(chunkStart - bufStart); // keep only the text of the chunk being built
-      bufStart = chunkStart;
-    }
+    held.dropBefore(chunkStart); // keep only the text of the chunk being built
   }
   if (!reader.error) reader.close();
   // a well-formed report ends on a cut (its root closing); after an error, what follows the
@@ -119,7 +114,7 @@ export async function* chunkJUnit(texts: AsyncIterable<string>, opts: ChunkOptio
   for (const chunk of ready) yield { chunk };
   yield {
     summary: {
-      cases: reader.cases - dropped, suites: reader.suites, chars: bufStart + buf.length, earliest: reader.earliest,
+      cases: reader.cases - dropped, suites: reader.suites, chars: held.end, earliest: reader.earliest,
       durationMs, failed, error: reader.error, dropped,
     },
   };
