@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataSetOf, firstLine, JUnitReader, type ParsedCase } from './reader.ts';
-import { parseJUnitSeconds, parseJUnitTimestamp } from './time.ts';
+import { parseJUnitSeconds, parseJUnitTimestamp, plainDecimal } from './time.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -112,15 +112,29 @@ describe('JUnit field parsers', () => {
     expect(parseJUnitSeconds('1e-3')).toBe(1);
     expect(parseJUnitSeconds('-1')).toBeNull();
     expect(parseJUnitSeconds(',')).toBe(0);
+    // plain decimals are read without Number(), and must read exactly as Number() does
+    for (const v of ['0', '7', '0.068151', '123.000001', '0.1', '0.3', '999999999999999', '12345678.1234567', '0.00000000000001']) {
+      expect(plainDecimal(v)).toBe(Number(v));
+    }
+    for (const v of ['', '.5', '5.', '1e3', ' 1', '1,5', '-1', '1.2.3', '1234567890123456', '0x1']) expect(plainDecimal(v)).toBeNaN();
     expect(parseJUnitTimestamp('2020-10-27T21:39:41')).toEqual(new Date('2020-10-27T21:39:41Z'));
     expect(parseJUnitTimestamp('2020-10-27T21:39:41.123+02:00')).toEqual(new Date('2020-10-27T19:39:41.123Z'));
     expect(parseJUnitTimestamp('yesterday')).toBeNull();
+  });
+
+  it('reads line attributes as parseInt does', () => {
+    const xml = '<testsuite name="s">' + ['31', '12.5', '007', ' 8', 'x', '']
+      .map((l, i) => `<testcase name="t${i}" line="${l}"/>`).join('') + '<testcase name="none"/></testsuite>';
+    expect(read(xml).cases.map((c) => c.line)).toEqual([31, 12, 7, 8, null, null, null]);
   });
 
   it('takes the first non-empty line of a message, capped', () => {
     expect(firstLine('\n\n  Error: boom  \nstack')).toBe('Error: boom');
     expect(firstLine('x'.repeat(600))).toHaveLength(500);
     expect(firstLine('  \n ')).toBeNull();
+    expect(firstLine('')).toBeNull();
+    expect(firstLine('\n\nlast')).toBe('last');
+    expect(firstLine('a\r\nb')).toBe('a');
   });
 
   it('names PHPUnit data sets', () => {

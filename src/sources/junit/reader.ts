@@ -3,7 +3,7 @@
 // a report into raw items of verbatim XML) and by normalize (to read one raw item back).
 // DOCTYPE is refused outright, so no entity is ever declared or expanded (XXE, entity bombs).
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { parseJUnitSeconds, parseJUnitTimestamp } from './time.ts';
+import { parseJUnitSeconds, parseJUnitTimestamp, plainDecimal } from './time.ts';
 
 export type TestStatus = 'pass' | 'fail' | 'error' | 'skip';
 
@@ -151,16 +151,21 @@ export class JUnitReader {
     return (this.context = { suite: named[0] ?? null, suitePath: named, runAt });
   }
 
+  // The cases of one class come in a row: they share one class and one file string object
+  // (not a copy per case), so the cases held until their chunk is read cost less to keep.
+  private lastClass: string | null = null;
+  private lastFile: string | null = null;
+
   private startCase(attrs: Record<string, string>): void {
     const { suite, suitePath, runAt } = this.suiteContext();
-    const line = attrs.line !== undefined ? Number.parseInt(attrs.line, 10) : NaN;
+    const line = attrs.line === undefined ? NaN : lineNumber(attrs.line);
     this.current = {
       ordinal: this.ordinal++,
       suite,
       suitePath,
-      className: attrs.class || attrs.classname || null,
+      className: (this.lastClass = same(attrs.class || attrs.classname || null, this.lastClass)),
       name: attrs.name ?? null,
-      file: attrs.file || null,
+      file: (this.lastFile = same(attrs.file || null, this.lastFile)),
       line: Number.isFinite(line) ? line : null,
       status: 'pass',
       originalStatus: 'none',
@@ -232,11 +237,25 @@ export class JUnitReader {
 
 /** First non-empty line, trimmed and capped; null when there is none. */
 export function firstLine(text: string): string | null {
-  for (const line of text.split('\n')) {
-    const t = line.trim();
+  for (let start = 0; start <= text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const t = text.slice(start, end).trim();
     if (t) return t.length > MESSAGE_CAP ? `${t.slice(0, MESSAGE_CAP - 1)}…` : t;
+    start = end + 1;
   }
   return null;
+}
+
+/** A `line` attribute: plain digits read directly, anything else as parseInt reads it. */
+function lineNumber(value: string): number {
+  const n = plainDecimal(value);
+  return Number.isInteger(n) ? n : Number.parseInt(value, 10);
+}
+
+/** `value`, or `previous` when equal to it (the same text; one string object kept instead of two). */
+function same(value: string | null, previous: string | null): string | null {
+  return value === previous ? previous : value;
 }
 
 const DATA_SET = ' with data set ';
