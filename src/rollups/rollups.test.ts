@@ -10,10 +10,9 @@ import { testHealth } from '../metrics/test_health/test_health.ts';
 import { testHealthRepos } from '../metrics/test_health_repos/test_health_repos.ts';
 import { testsBrokenByDependency } from '../metrics/tests_broken_by_dependency/tests_broken_by_dependency.ts';
 import { runMetric } from '../metrics/run.ts';
-import { junitSource } from '../sources/junit/index.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { runSource } from '../sync/pipeline.ts';
-import { refreshRollups, rollupIsFresh } from './state.ts';
+import { importPaths } from '../sync/service.ts';
+import { refreshRollups, refreshStaleRollups, rollupIsFresh } from './state.ts';
 import { testHealthRollup } from './test_health.ts';
 
 const clock = () => new Date('2025-02-15T00:00:00Z');
@@ -23,7 +22,7 @@ async function seeded(): Promise<Store> {
   const store = await openStore(':memory:');
   await seedHistory(store);
   await store.transaction((tx) => tx.upsert('derive_state', [{ source: 'jenkins', raw_seq: 7, derived_at: clock() }]));
-  await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+  await refreshRollups({ store, clock });
   return store;
 }
 
@@ -41,7 +40,7 @@ describe('test_health rollup', () => {
     }
     const repos = await runMetric(testHealthRepos, { store, clock }, {});
     const reposSlow = await runMetric(testHealthRepos, { store, clock }, { until: DEFAULT_AS_OF });
-    expect(repos.notes).toContain('read from rollup_test_health, rebuilt at each sync of junit, jenkins, gerrit and gerrit-notedb (the same rows test_health.sql gives)');
+    expect(repos.notes).toContain('read from rollup_test_health, rebuilt after each import or sync of junit, jenkins, gerrit and gerrit-notedb (the same rows test_health.sql gives)');
     expect(repos.rows).toEqual(reposSlow.rows);
     expect(repos.rows).toMatchObject([{ repo: 'r', failing_tests: 1, flaky_tests: 1 }]);
     await store.close();
@@ -58,10 +57,13 @@ describe('test_health rollup', () => {
     const stale = await runMetric(testHealth, { store, clock }, { q: 'b' });
     expect(stale.notes?.[0]).toMatch(/computed from the test runs/);
     expect(stale.rows.map((r) => [r.name, r.currently_failing, r.runs])).toEqual([['b', true, 3]]);
-    // a derive of a source it does not read leaves it alone; one it reads rebuilds it
-    await store.transaction((tx) => refreshRollups({ store: tx, clock }, 'sal'));
-    expect((await runMetric(testHealth, { store, clock }, { q: 'b' })).notes?.[0]).toMatch(/computed from the test runs/);
-    await store.transaction((tx) => refreshRollups({ store: tx, clock }, 'jenkins'));
+    // new data of a source it does not read leaves it fresh; the service rebuilds only stale ones
+    expect(await refreshStaleRollups({ store, clock })).toEqual({ test_health: expect.any(Number), tests_broken_daily: expect.any(Number), test_results_daily: expect.any(Number) });
+    await store.transaction((tx) => tx.upsert('derive_state', [{ source: 'sal', raw_seq: 99, derived_at: clock() }]));
+    expect(await refreshStaleRollups({ store, clock })).toEqual({});
+    // the default "as of" moves when the clock is earlier than the newest result: only test_health is rebuilt
+    expect(Object.keys(await refreshStaleRollups({ store, clock: () => new Date('2025-01-29T12:00:00Z') }))).toEqual(['test_health']);
+    await refreshStaleRollups({ store, clock });
     const fresh = await runMetric(testHealth, { store, clock }, { q: 'b' });
     expect(fresh.notes?.[0]).toMatch(/rollup_test_health/);
     expect(fresh.rows).toEqual(stale.rows);
@@ -81,7 +83,7 @@ describe('tests_broken_daily rollup', () => {
     })));
     const result = (n: string, name: string) => ({ result_key: `b${n}/${name}`, build_key: `build:jenkins:b${n}`, repo: n === '4' ? 'q' : 'r', suite: 's', class: 'C', name, status: 'fail', message: `boom ${n}`, run_at: at(n) });
     await store.upsert('test_results', [...['1', '2', '3', '4', '5', '6', '7'].map((n) => result(n, 'x')), result('1', 'y'), result('3', 'y'), result('2', 'z')]);
-    await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+    await refreshRollups({ store, clock });
     const cases = [{}, { min_changes: 2 }, { since: '2025-01-10', until: '2025-01-11' }, { since: '2025-01-11' }, { repo: 'q', min_changes: 2 }, { min_changes: 2, limit: 1 }];
     let nonEmpty = 0;
     for (const params of cases) {
@@ -92,7 +94,7 @@ describe('tests_broken_daily rollup', () => {
       expect(slow.notes?.[1]).toBe('computed from the test runs');
       expect(fast.rows, JSON.stringify(params)).toEqual(slow.rows);
       if (fast.rows.length) nonEmpty++;
-      await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+      await refreshRollups({ store, clock });
     }
     expect(nonEmpty).toBe(4); // all but the 11th at 3 changes and q at 2
     const partial = await runMetric(testsBrokenByDependency, { store, clock }, { since: '2025-01-10T02:00:00Z', min_changes: 2 });
@@ -103,10 +105,13 @@ describe('tests_broken_daily rollup', () => {
 });
 
 describe('rollups in the pipeline', () => {
-  it('an import rebuilds the rollups that read its source, in its derive', async () => {
+  it('an import rebuilds the rollups its data made stale, once it is in', async () => {
     const store = await openStore(':memory:');
     const fixture = new URL('../sources/junit/fixtures/ant-plain.xml', import.meta.url).pathname;
-    await runSource({ store, log: silentLogger(), clock, fetch }, { source: junitSource, config: undefined, paths: [fixture], options: { repo: 'mediawiki/core' } });
+    const deps = { store, config: configSchema.parse({}), log: silentLogger(), clock, fetch };
+    await importPaths(deps, 'junit', [fixture], { repo: 'mediawiki/core' }, false);
+    expect(await store.all('SELECT * FROM rollup_state')).toEqual([]); // deferred, as the demo does
+    await importPaths(deps, 'junit', [fixture], { repo: 'mediawiki/core' });
     const states = await store.all<{ name: string; watermark: string; row_count: number }>('SELECT name, watermark, row_count FROM rollup_state ORDER BY name');
     const [{ seq }] = await store.all<{ seq: number }>("SELECT max(seq) AS seq FROM raw_records WHERE source = 'junit'");
     const [{ tests, days }] = await store.all<{ tests: number; days: number }>(
@@ -135,7 +140,7 @@ describe('test_results_daily rollup behind the Explorer', () => {
     const store = await seeded();
     await store.run("UPDATE test_results SET duration_ms = length(result_key) * 1.5 WHERE name <> 'c'");
     await store.upsert('test_results', [{ result_key: 'no-time', build_key: 'build:junit:x', repo: 'r', suite: 's', name: 'n', status: 'pass' }]);
-    await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+    await refreshRollups({ store, clock });
     const answered = [
       '/api/explore?table=test_results&group=status&bucket=week',
       '/api/explore?table=test_results&group=repo,suite,status',
@@ -151,7 +156,7 @@ describe('test_results_daily rollup behind the Explorer', () => {
       const slow = await get(store, path);
       expect(slow.rollup, path).toBeUndefined();
       expect(sorted(fast.rows), path).toEqual(sorted(slow.rows));
-      await store.transaction((tx) => refreshRollups({ store: tx, clock }));
+      await refreshRollups({ store, clock });
     }
     for (const path of [
       '/api/explore?table=test_results&group=name', // not a dimension

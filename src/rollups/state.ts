@@ -1,31 +1,47 @@
 // Rebuilding rollups and deciding whether one may be read. The watermark is the derive_state
 // of the sources a rollup reads: derive_state moves whenever new raw records of a source are
-// derived (and renormalize re-derives), so a rollup built in the same transaction as the
-// last derive is exactly as current as the base tables.
+// derived (a source with none yet does not count), and renormalize clears the rollups of the source it replays, so a rollup whose
+// watermark (and "as of") still match was built from exactly the data the base tables hold.
+// The sync service rebuilds stale rollups once after each import, sync or renormalize.
 import type { Store } from '../store/index.ts';
 import type { Rollup, RollupContext } from './define.ts';
 import { ROLLUPS } from './registry.ts';
 
 async function watermarkOf(store: Store, rollup: Rollup): Promise<string> {
   const rows = await store.all<{ source: string; raw_seq: number }>(
-    `SELECT source, raw_seq FROM derive_state WHERE source IN (${rollup.dependsOn.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY source`,
+    `SELECT source, raw_seq FROM derive_state WHERE raw_seq > 0 AND source IN (${rollup.dependsOn.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY source`,
     [...rollup.dependsOn],
   );
   return rows.map((r) => `${r.source}=${r.raw_seq}`).join(',');
 }
 
-/** Rebuilds the rollups that read `source` (all of them when it is undefined), in `ctx.store`. */
-export async function refreshRollups(ctx: RollupContext, source?: string, rollups: readonly Rollup[] = ROLLUPS): Promise<void> {
-  for (const r of rollups) {
-    if (source !== undefined && !r.dependsOn.includes(source)) continue;
-    const started = performance.now();
-    const { asOf } = await r.refresh(ctx);
-    const [{ n }] = await ctx.store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "rollup_${r.name}"`);
-    await ctx.store.run('DELETE FROM rollup_state WHERE name = $1', [r.name]);
-    await ctx.store.run('INSERT INTO rollup_state VALUES ($1, $2, $3, $4, $5, $6)', [
-      r.name, await watermarkOf(ctx.store, r), asOf ?? null, n, ctx.clock(), Math.round(performance.now() - started),
+/** Rebuilds one rollup and records its watermark, in one transaction. */
+async function rebuild(ctx: RollupContext, r: Rollup): Promise<number> {
+  const started = performance.now();
+  await ctx.store.transaction(async (tx) => {
+    const { asOf } = await r.refresh({ store: tx, clock: ctx.clock });
+    const [{ n }] = await tx.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "rollup_${r.name}"`);
+    await tx.run('DELETE FROM rollup_state WHERE name = $1', [r.name]);
+    await tx.run('INSERT INTO rollup_state VALUES ($1, $2, $3, $4, $5, $6)', [
+      r.name, await watermarkOf(tx, r), asOf ?? null, n, ctx.clock(), Math.round(performance.now() - started),
     ]);
+  });
+  return Math.round(performance.now() - started);
+}
+
+/** Rebuilds every rollup, fresh or not. */
+export async function refreshRollups(ctx: RollupContext, rollups: readonly Rollup[] = ROLLUPS): Promise<void> {
+  for (const r of rollups) await rebuild(ctx, r);
+}
+
+/** Rebuilds the rollups that are stale; returns what it rebuilt and how long each took (ms). */
+export async function refreshStaleRollups(ctx: RollupContext, rollups: readonly Rollup[] = ROLLUPS): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const r of rollups) {
+    const asOf = r.asOf ? await r.asOf(ctx) : undefined;
+    if (!(await rollupIsFresh(ctx.store, r, asOf))) out[r.name] = await rebuild(ctx, r);
   }
+  return out;
 }
 
 /**

@@ -4,17 +4,27 @@
 // the runs stays the definition (the rollup is that query's result, not a second one).
 import { asOf, testHealthArgs } from '../metrics/test_health/test_health.ts';
 import { loadSql } from '../store/sql.ts';
-import type { Rollup } from './define.ts';
+import type { Rollup, RollupContext } from './define.ts';
 
 const TEST_HEALTH_SQL = new URL('../metrics/test_health/test_health.ts', import.meta.url).href;
+
+/**
+ * The report's default "as of"; with no test results at all, a fixed one (the rollup is empty
+ * whatever it is, and "now" would make it stale at every import).
+ */
+async function rollupAsOf(ctx: RollupContext): Promise<Date> {
+  const [{ any }] = await ctx.store.all<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM test_results WHERE run_at IS NOT NULL) AS any');
+  return any ? asOf(ctx, undefined) : new Date(0);
+}
 
 export const testHealthRollup: Rollup = {
   name: 'test_health',
   // test_runs reads test_results and ci_builds (junit, jenkins, gerrit reports) and the
   // branch and sha of changes and patch sets (gerrit)
   dependsOn: ['junit', 'jenkins', 'gerrit', 'gerrit-notedb'],
+  asOf: (ctx) => rollupAsOf(ctx),
   async refresh({ store, clock }) {
-    const at = await asOf({ store, clock }, undefined);
+    const at = await rollupAsOf({ store, clock });
     const args = await testHealthArgs({ store, clock }, { state: 'all', until: at }, null);
     await store.run(`CREATE OR REPLACE TABLE rollup_test_health AS ${loadSql(TEST_HEALTH_SQL, 'test_health.sql')}`, args);
     return { asOf: at };

@@ -6,7 +6,6 @@ import type { Logger } from '../lib/log.ts';
 import type { Store, UpsertCounts } from '../store/index.ts';
 import type { Batch, NormalizeResult, RawRecord, Source } from '../sources/types.ts';
 import { runLinkRules } from '../link/run.ts';
-import { refreshRollups } from '../rollups/state.ts';
 import { rejectRows, storeRaw, toRawRecord } from './raw.ts';
 import { addCounts, emptySummary, type SourceSummary } from './summary.ts';
 
@@ -79,7 +78,7 @@ async function runBatch<C>(deps: PipelineDeps, input: RunInput<C>, scope: string
 /**
  * Runs derive() of a source and the link rules, in one transaction, unless derive has
  * already seen every raw record of the source (`force` for renormalize). The rollups that
- * read the source are rebuilt in the same transaction.
+ * read the source are stale from here on; the sync service rebuilds them.
  */
 export async function deriveAndLink(store: Store, source: Source<unknown>, scopes: string[], summary: SourceSummary, clock: () => Date, force = false) {
   await store.transaction(async (tx) => {
@@ -95,7 +94,6 @@ export async function deriveAndLink(store: Store, source: Source<unknown>, scope
     const linkCounts = await runLinkRules(tx);
     summary.links += linkCounts;
     await tx.upsert('derive_state', [{ source: source.name, raw_seq: seq ?? 0, derived_at: clock() }]);
-    await refreshRollups({ store: tx, clock }, source.name); // after derive_state: it is their watermark
   });
 }
 

@@ -1,11 +1,13 @@
 // The operations both the CLI and the API offer: import files, sync from configured
-// sources, renormalize, and the status of every source. Thin over the pipeline.
+// sources, renormalize, and the status of every source. Thin over the pipeline; each
+// operation ends by rebuilding the rollups its new data made stale (src/rollups).
 import type { Config } from '../config/schema.ts';
 import { ShiplogError } from '../lib/errors.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Store } from '../store/index.ts';
 import { findSource, SOURCES } from '../sources/registry.ts';
 import type { Source } from '../sources/types.ts';
+import { refreshStaleRollups } from '../rollups/state.ts';
 import { runSource } from './pipeline.ts';
 import { renormalize } from './renormalize.ts';
 import type { SourceSummary } from './summary.ts';
@@ -29,15 +31,26 @@ function sourceConfig(config: Readonly<Config>, name: string): unknown {
   return (config.sources as Record<string, unknown>)[name];
 }
 
+/** Rebuilds the stale rollups once, after the data of an operation is in. */
+export async function refreshRollupsAfter(deps: ServiceDeps): Promise<Record<string, number>> {
+  const rebuilt = await refreshStaleRollups({ store: deps.store, clock: deps.clock });
+  if (Object.keys(rebuilt).length > 0) deps.log.info({ rebuilt }, 'rollups rebuilt (ms)');
+  return rebuilt;
+}
+
+/** `refresh: false` leaves the rollups for a caller that imports many times (the demo). */
 export async function importPaths(
   deps: ServiceDeps,
   sourceName: string,
   paths: string[],
   options: Record<string, unknown> = {},
+  refresh = true,
 ): Promise<SourceSummary> {
   const source = sourceOrThrow(sourceName);
   if (paths.length === 0) throw new ShiplogError('bad_request', `import ${sourceName}: give at least one path`);
-  return runSource(deps, { source, config: sourceConfig(deps.config, sourceName), paths, options });
+  const summary = await runSource(deps, { source, config: sourceConfig(deps.config, sourceName), paths, options });
+  if (refresh) await refreshRollupsAfter(deps);
+  return summary;
 }
 
 /** Syncs the named sources, or every source that has a config section. */
@@ -55,12 +68,15 @@ export async function syncSources(deps: ServiceDeps, names: string[] = []): Prom
     }
     out.push(await runSource(deps, { source, config, paths: [], options: {} }));
   }
+  await refreshRollupsAfter(deps);
   return out;
 }
 
 export async function renormalizeSources(deps: ServiceDeps, names: string[] = []): Promise<SourceSummary[]> {
   const sources = names.length > 0 ? names.map(sourceOrThrow) : SOURCES;
-  return renormalize(deps.store, sources, deps.clock, (source, done, total) =>
+  const out = await renormalize(deps.store, sources, deps.clock, (source, done, total) =>
     deps.onProgress?.({ source, scope: 'renormalize', done, total }),
   );
+  await refreshRollupsAfter(deps);
+  return out;
 }

@@ -1,5 +1,5 @@
 // Table contents for equality checks: every table ordered by its key columns (derive_state,
-// derive's own bookkeeping, is left out).
+// derive's own bookkeeping, is left out, and so are the times of rollup rebuilds).
 import { openStore } from '../../src/store/index.ts';
 import { TABLE_KEYS } from '../../src/store/tables.ts';
 
@@ -10,7 +10,8 @@ export async function dumpTables(dbPath: string, opts: { omit?: Record<string, s
     for (const [table, keys] of Object.entries(TABLE_KEYS)) {
       if (table === 'derive_state') continue;
       const rows = await store.all<Record<string, unknown>>(`SELECT * FROM "${table}" ORDER BY ${keys.map((k) => `"${k}"`).join(', ')}`);
-      for (const col of opts.omit?.[table] ?? []) for (const r of rows) delete r[col];
+      const omit = [...(opts.omit?.[table] ?? []), ...(table === 'rollup_state' ? ['refreshed_at', 'duration_ms'] : [])];
+      for (const col of omit) for (const r of rows) delete r[col];
       out[table] = rows;
     }
     return out;

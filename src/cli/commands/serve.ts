@@ -1,6 +1,7 @@
 // `shiplog serve`: the API and dashboards on 127.0.0.1 (port from --port, PORT, config).
 // While it runs it owns the database file; other CLI commands talk to it.
 import type { Command } from 'commander';
+import { refreshStaleRollups } from '../../rollups/state.ts';
 import { openStore } from '../../store/index.ts';
 import { startServer } from '../../api/serve.ts';
 import { webRoot } from '../../api/static.ts';
@@ -19,12 +20,18 @@ export async function serveUntilStopped(env: CliEnv, opts: { host: string; port:
     opts,
   );
   env.io.stderr(`shiplog serving ${env.loaded.dbPath} on ${server.url}/ (Ctrl-C to stop)\n`);
+  // a sync killed before its rollups were rebuilt left them stale: rebuild in the background
+  // (readers compute from the base tables meanwhile)
+  const rollups = refreshStaleRollups({ store, clock: env.io.clock })
+    .then((rebuilt) => { if (Object.keys(rebuilt).length) env.log.info({ rebuilt }, 'rollups rebuilt (ms)'); })
+    .catch((err: unknown) => env.log.warn({ err }, 'rebuilding the rollups failed; readers use the base tables'));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await rollups;
   await store.close();
 }
 

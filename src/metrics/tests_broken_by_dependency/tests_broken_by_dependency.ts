@@ -26,7 +26,7 @@ export const testsBrokenByDependency = defineMetric({
       rows,
       notes: [
         `unrelated = distinct topics (a change without a topic is its own); at least ${p.min_changes} per day`,
-        fromRollup ? 'read from rollup_tests_broken_daily, rebuilt at each sync of junit, jenkins, gerrit and gerrit-notedb' : 'computed from the test runs',
+        fromRollup ? 'read from rollup_tests_broken_daily, rebuilt after each import or sync of junit, jenkins, gerrit and gerrit-notedb' : 'computed from the test runs',
       ],
     };
   },
