@@ -13,8 +13,9 @@ import { silentLogger } from '../src/lib/log.ts';
 import { runMetric } from '../src/metrics/run.ts';
 import { refreshRollups } from '../src/rollups/state.ts';
 import { testHealth } from '../src/metrics/test_health/test_health.ts';
-import { chunkJUnit, readChunk } from '../src/sources/junit/chunker.ts';
-import { caseRows } from '../src/sources/junit/rows.ts';
+import { chunkJUnit, type JUnitChunk } from '../src/sources/junit/chunker.ts';
+import { normalizeJUnit } from '../src/sources/junit/normalize.ts';
+import { chunkKey } from '../src/sources/junit/rows.ts';
 import { openStore } from '../src/store/index.ts';
 import { loadSql } from '../src/store/sql.ts';
 import { measureCommand, printFigures, ratio } from './lib.ts';
@@ -43,7 +44,7 @@ export async function writeReport(path: string, mb: number): Promise<void> {
 
 const text = (path: string) => createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>;
 
-async function bareSaxes(path: string): Promise<number> {
+export async function bareSaxes(path: string): Promise<number> {
   const p = new SaxesParser({ position: true });
   let n = 0;
   p.on('opentag', (t) => { if (t.name === 'testcase') n++; });
@@ -54,17 +55,22 @@ async function bareSaxes(path: string): Promise<number> {
   return n;
 }
 
-/** The junit source path without the store: chunks, then normalize's read and rows. */
+/** The junit source path without the store: chunks, then normalize of each chunk's raw record. */
 export async function readerPath(path: string): Promise<number> {
   let rows = 0;
-  for await (const ev of chunkJUnit(text(path))) {
-    if (!('chunk' in ev)) continue;
-    const { cases } = readChunk(ev.chunk.payload, ev.chunk.firstOrdinal);
-    const out = { rows: [] as Record<string, unknown>[], rejects: [] };
-    caseRows(cases, { buildKey: 'build:junit:bench', fileId: 'f', rawId: 'junit:cases:x', location: path }, out);
-    rows += out.rows.length;
-  }
+  for await (const ev of chunkJUnit(text(path))) if ('chunk' in ev) rows += normalizedRows(ev.chunk, path);
   return rows;
+}
+
+/**
+ * One chunk through the source's normalize, in its own call as the pipeline runs one batch:
+ * its rows are dropped when it returns. (Left in the loop above, the async function's suspended
+ * frame kept the last chunk's rows alive through the next read, which the pipeline does not.)
+ */
+function normalizedRows(chunk: JUnitChunk, path: string): number {
+  const key = chunkKey('build:junit:bench', 'f', chunk.firstOrdinal);
+  const rec = { rawId: `junit:cases:${key}`, source: 'junit', scope: path, kind: 'cases', key, url: path, payload: chunk.payload, contentHash: '', fetchedAt: new Date(0) };
+  return normalizeJUnit([rec]).rows.test_results.length;
 }
 
 async function best<T>(n: number, fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
