@@ -1,18 +1,29 @@
-// Rebuilding rollups and deciding whether one may be read. The watermark is the derive_state
-// of the sources a rollup reads: derive_state moves whenever new raw records of a source are
-// derived (a source with none yet does not count), and renormalize clears the rollups of the source it replays, so a rollup whose
-// watermark (and "as of") still match was built from exactly the data the base tables hold.
+// Rebuilding rollups and deciding whether one may be read. The watermark says how far the
+// sources a rollup reads have got: raw records stored (each batch) and derived (each derive);
+// renormalize clears the rollups of the source it replays. A rollup whose watermark (and
+// "as of") still match was built from exactly the data the base tables hold — as long as
+// rows are written by the pipeline: code that writes tables directly (tests) must rebuild.
 // The sync service rebuilds stale rollups once after each import, sync or renormalize.
 import type { Store } from '../store/index.ts';
 import type { Rollup, RollupContext } from './define.ts';
 import { ROLLUPS } from './registry.ts';
 
+/**
+ * Per source it reads: the raw records it has stored (sync_state.items_total, which each
+ * committed batch raises with its rows) and the raw seq its last derive covered. The first
+ * moves while a sync is still writing rows, the second when derive rewrites them.
+ */
 async function watermarkOf(store: Store, rollup: Rollup): Promise<string> {
-  const rows = await store.all<{ source: string; raw_seq: number }>(
-    `SELECT source, raw_seq FROM derive_state WHERE raw_seq > 0 AND source IN (${rollup.dependsOn.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY source`,
+  const list = rollup.dependsOn.map((_, i) => `$${i + 1}`).join(', ');
+  const rows = await store.all<{ source: string; items: number; derived: number }>(
+    `SELECT source, coalesce(s.items, 0)::BIGINT AS items, coalesce(d.raw_seq, 0)::BIGINT AS derived
+       FROM (SELECT source, sum(items_total) AS items FROM sync_state WHERE source IN (${list}) GROUP BY source) s
+       FULL JOIN (SELECT source, raw_seq FROM derive_state WHERE source IN (${list})) d USING (source)
+      WHERE coalesce(s.items, 0) > 0 OR coalesce(d.raw_seq, 0) > 0
+      ORDER BY source`,
     [...rollup.dependsOn],
   );
-  return rows.map((r) => `${r.source}=${r.raw_seq}`).join(',');
+  return rows.map((r) => `${r.source}=${r.items}/${r.derived}`).join(',');
 }
 
 /** Rebuilds one rollup and records its watermark, in one transaction. */

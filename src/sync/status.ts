@@ -1,5 +1,8 @@
 // What `shiplog status` and GET /api/status show: per source and scope the last sync,
-// cursor, raw count, rejects and freshness; row counts per table.
+// cursor, raw count, rejects and freshness; row counts per table; each rollup's size, last
+// rebuild and whether readers may use it now.
+import { ROLLUPS } from '../rollups/registry.ts';
+import { rollupIsFresh } from '../rollups/state.ts';
 import type { Store } from '../store/index.ts';
 import { TABLE_KEYS } from '../store/tables.ts';
 
@@ -19,6 +22,7 @@ export interface Status {
   scopes: ScopeStatus[];
   tables: Record<string, number>;
   rejects: { source: string; reason: string; count: number; example_location: string | null }[];
+  rollups: { name: string; row_count: number | null; refreshed_at: Date | null; duration_ms: number | null; fresh: boolean }[];
 }
 
 export async function readStatus(store: Store, now: Date): Promise<Status> {
@@ -42,5 +46,15 @@ export async function readStatus(store: Store, now: Date): Promise<Status> {
     `SELECT source, reason, count(*) AS count, min(location) AS example_location
        FROM rejects GROUP BY source, reason ORDER BY count DESC, source, reason LIMIT 200`,
   );
-  return { scopes, tables, rejects };
+  const built = await store.all<Status['rollups'][number]>('SELECT name, row_count, refreshed_at, duration_ms FROM rollup_state');
+  const rollups: Status['rollups'] = [];
+  for (const r of ROLLUPS) {
+    const b = built.find((x) => x.name === r.name);
+    const asOf = r.asOf ? await r.asOf({ store, clock: () => now }) : undefined;
+    rollups.push({
+      name: r.name, row_count: b?.row_count ?? null, refreshed_at: b?.refreshed_at ?? null, duration_ms: b?.duration_ms ?? null,
+      fresh: await rollupIsFresh(store, r, asOf),
+    });
+  }
+  return { scopes, tables, rejects, rollups };
 }

@@ -38,7 +38,7 @@ export function register(program: Command, env: CliEnv): void {
 
   program
     .command('status')
-    .description('per source and scope: last sync, cursor, raw records, rejects, freshness; rows per table')
+    .description('per source and scope: last sync, cursor, raw records, rejects, freshness; rows per table; rollups')
     .action(async () => {
       const remote = await env.remote();
       const status = remote
@@ -53,5 +53,7 @@ export function register(program: Command, env: CliEnv): void {
         env.print('');
         env.print(toTable(['source', 'count', 'reason', 'example_location'], status.rejects.slice(0, 20)));
       }
+      env.print('');
+      env.print(toTable(['rollup', 'rows', 'refreshed_at', 'duration_ms', 'fresh'], status.rollups.map((r) => ({ rollup: r.name, rows: r.row_count, ...r }))));
     });
 }
