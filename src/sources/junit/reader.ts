@@ -151,11 +151,6 @@ export class JUnitReader {
     return (this.context = { suite: named[0] ?? null, suitePath: named, runAt });
   }
 
-  // The cases of one class come in a row: they share one class and one file string object
-  // (not a copy per case), so the cases held until their chunk is read cost less to keep.
-  private lastClass: string | null = null;
-  private lastFile: string | null = null;
-
   private startCase(attrs: Record<string, string>): void {
     const { suite, suitePath, runAt } = this.suiteContext();
     const line = attrs.line === undefined ? NaN : lineNumber(attrs.line);
@@ -163,9 +158,9 @@ export class JUnitReader {
       ordinal: this.ordinal++,
       suite,
       suitePath,
-      className: (this.lastClass = same(attrs.class || attrs.classname || null, this.lastClass)),
+      className: attrs.class || attrs.classname || null,
       name: attrs.name ?? null,
-      file: (this.lastFile = same(attrs.file || null, this.lastFile)),
+      file: attrs.file || null,
       line: Number.isFinite(line) ? line : null,
       status: 'pass',
       originalStatus: 'none',
@@ -251,11 +246,6 @@ export function firstLine(text: string): string | null {
 function lineNumber(value: string): number {
   const n = plainDecimal(value);
   return Number.isInteger(n) ? n : Number.parseInt(value, 10);
-}
-
-/** `value`, or `previous` when equal to it (the same text; one string object kept instead of two). */
-function same(value: string | null, previous: string | null): string | null {
-  return value === previous ? previous : value;
 }
 
 const DATA_SET = ' with data set ';
