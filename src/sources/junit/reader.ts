@@ -10,7 +10,7 @@ export type TestStatus = 'pass' | 'fail' | 'error' | 'skip';
 export interface ParsedCase {
   ordinal: number; // 0-based position of the testcase in its file (the raw item says where it starts)
   suite: string | null; // outermost named <testsuite>
-  suitePath: string[]; // every enclosing named <testsuite>, outermost first
+  suitePath: string[]; // every enclosing named <testsuite>, outermost first (shared by the cases of a suite: read-only)
   className: string | null;
   name: string | null;
   file: string | null;
@@ -26,8 +26,16 @@ interface OpenElement {
   name: string;
   open: string; // the verbatim open tags of this element and those around it (chunk prefix when cut here)
   close: string; // the closing tags of this element and those around it (chunk suffix)
-  attrs: Record<string, string>;
+  context: SuiteContext; // suite names and timestamp that apply inside this element
 }
+
+interface SuiteContext {
+  suite: string | null; // outermost named suite
+  suitePath: string[]; // every named suite, outermost first
+  runAt: Date | null; // timestamp of the innermost suite that has a valid one
+}
+
+const NO_SUITE: SuiteContext = { suite: null, suitePath: [], runAt: null };
 
 /** Message cap: the first line of a failure, at most this many characters. */
 export const MESSAGE_CAP = 500;
@@ -132,27 +140,17 @@ export class JUnitReader {
     }
     const openTag = this.events.tagText?.(this.parser.position) ?? '';
     const parent = this.stack[this.stack.length - 1];
-    // built once per element, so a cut after each testcase costs nothing
-    this.stack.push({ name: t.name, open: (parent?.open ?? '') + openTag, close: `</${t.name}>${parent?.close ?? ''}`, attrs });
+    // built once per element, so a cut or a testcase inside it costs nothing
+    this.stack.push({
+      name: t.name, open: (parent?.open ?? '') + openTag, close: `</${t.name}>${parent?.close ?? ''}`,
+      context: t.name === 'testsuite' ? suiteContext(parent?.context ?? NO_SUITE, attrs) : (parent?.context ?? NO_SUITE),
+    });
     if (!CONTAINERS.has(t.name)) this.outsideContainers++;
-    this.context = null;
     if (t.name === 'testsuite') this.suites++;
   }
 
-  private context: { suite: string | null; suitePath: string[]; runAt: Date | null } | null = null; // cleared when the stack changes
-
-  /** Suite names and timestamp around the current position; recomputed only when the stack changes. */
-  private suiteContext(): { suite: string | null; suitePath: string[]; runAt: Date | null } {
-    if (this.context) return this.context;
-    const suites = this.stack.filter((e) => e.name === 'testsuite');
-    const named = suites.map((e) => e.attrs.name).filter((n): n is string => Boolean(n));
-    let runAt: Date | null = null;
-    for (let i = suites.length - 1; i >= 0 && !runAt; i--) runAt = parseJUnitTimestamp(suites[i].attrs.timestamp);
-    return (this.context = { suite: named[0] ?? null, suitePath: named, runAt });
-  }
-
   private startCase(attrs: Record<string, string>): void {
-    const { suite, suitePath, runAt } = this.suiteContext();
+    const { suite, suitePath, runAt } = this.stack[this.stack.length - 1]?.context ?? NO_SUITE;
     const line = attrs.line === undefined ? NaN : lineNumber(attrs.line);
     this.current = {
       ordinal: this.ordinal++,
@@ -202,7 +200,6 @@ export class JUnitReader {
       return;
     }
     const top = this.stack.pop();
-    this.context = null;
     if (top && !CONTAINERS.has(top.name)) this.outsideContainers--;
     if (top && CONTAINERS.has(top.name) && this.outsideContainers === 0) {
       this.events.onCut?.(this.parser.position);
@@ -240,6 +237,12 @@ export function firstLine(text: string): string | null {
     start = end + 1;
   }
   return null;
+}
+
+/** The context inside a <testsuite>: its name appended to the path, its timestamp when valid. */
+function suiteContext(outer: SuiteContext, attrs: Record<string, string>): SuiteContext {
+  const suitePath = attrs.name ? [...outer.suitePath, attrs.name] : outer.suitePath;
+  return { suite: suitePath[0] ?? null, suitePath, runAt: parseJUnitTimestamp(attrs.timestamp) ?? outer.runAt };
 }
 
 /** A `line` attribute: plain digits read directly, anything else as parseInt reads it. */
