@@ -174,18 +174,28 @@ export class DuckDBStore implements Store {
     return this.writes;
   }
 
+  /** Reads in flight: close() waits for them (closing a connection under a query crashes DuckDB). */
+  private readonly inflight = new Set<Promise<unknown>>();
+  private reading<T>(p: Promise<T>): Promise<T> {
+    this.inflight.add(p);
+    const done = () => this.inflight.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
   private turn = 0;
   private nextReader(): ConnectionOps {
+    if (this.closed) throw new ShiplogError('store_failure', `${this.path}: the store is closed`);
     this.turn = (this.turn + 1) % this.readers.length;
     return this.readers[this.turn];
   }
 
   all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    return this.nextReader().all<T>(sql, params);
+    return this.reading(this.nextReader().all<T>(sql, params));
   }
 
   query(sql: string, params?: Params): Promise<QueryResult> {
-    return this.nextReader().query(sql, params);
+    return this.reading(this.nextReader().query(sql, params));
   }
 
   run(sql: string, params?: Params): Promise<void> {
@@ -218,7 +228,12 @@ export class DuckDBStore implements Store {
     });
   }
 
-  async readOnlyQuery(sql: string, opts: { limit: number; timeoutMs: number }) {
+  readOnlyQuery(sql: string, opts: { limit: number; timeoutMs: number }) {
+    if (this.closed) throw new ShiplogError('store_failure', `${this.path}: the store is closed`);
+    return this.reading(this.readOnlyOnOwnConnection(sql, opts));
+  }
+
+  private async readOnlyOnOwnConnection(sql: string, opts: { limit: number; timeoutMs: number }) {
     const conn = await this.instance.connect();
     const refused = await refuseReason(conn, sql).catch((err: unknown) => `SQL does not parse: ${describeError(err)}`);
     if (refused) {
@@ -247,6 +262,7 @@ export class DuckDBStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.queue.run(async () => undefined);
+    await Promise.allSettled([...this.inflight]);
     this.writer.conn.closeSync();
     for (const r of this.readers) r.conn.closeSync();
     this.instance.closeSync();
