@@ -122,6 +122,18 @@ describe('JUnit field parsers', () => {
     expect(parseJUnitTimestamp('yesterday')).toBeNull();
   });
 
+  it('takes a failure message from the text of its own element only, whatever the reads', () => {
+    const xml = '<testsuite name="s"><testcase name="a"><system-out>out &amp; more</system-out>'
+      + '<failure type="T">\n  first &amp; line <![CDATA[x]]>\nsecond</failure><system-err>err</system-err></testcase>'
+      + '<testcase name="b"><skipped/></testcase><testcase name="c"><error message="boom">ignored</error></testcase>'
+      + '<testcase name="d"><failure>  <b>nested</b>\n own</failure></testcase></testsuite>';
+    for (const size of [1, 3, 1000]) {
+      expect(read(xml, size).cases.map((c) => [c.status, c.message])).toEqual([
+        ['fail', 'first & line x'], ['skip', null], ['error', 'boom'], ['fail', 'own'],
+      ]);
+    }
+  });
+
   it('reads line attributes as parseInt does', () => {
     const xml = '<testsuite name="s">' + ['31', '12.5', '007', ' 8', 'x', '']
       .map((l, i) => `<testcase name="t${i}" line="${l}"/>`).join('') + '<testcase name="none"/></testsuite>';

@@ -77,9 +77,12 @@ export class JUnitReader {
     p.on('error', (err) => this.fail(err.message));
     p.on('opentag', (t) => this.open(t as SaxesTagPlain));
     p.on('closetag', (t) => this.closeElement(t.name));
-    p.on('text', (text) => this.text(text));
+    // 'text' is listened to only inside a failure/error/skipped element that has no message
+    // attribute: saxes skips collecting text nobody listens to (most of a report's text)
     p.on('cdata', (text) => this.text(text));
   }
+
+  private readonly onText = (text: string): void => this.text(text);
 
   /** The absolute position (JS string index) the parser has read up to. */
   get position(): number {
@@ -180,6 +183,8 @@ export class JUnitReader {
     c.message = firstLine(attrs.message ?? '');
     this.caseText = c.message ? null : '';
     this.failureDepth = this.caseDepth;
+    if (this.caseText === null) this.parser.off('text');
+    else this.parser.on('text', this.onText);
   }
 
   private text(text: string): void {
@@ -211,6 +216,7 @@ export class JUnitReader {
     if (this.caseText !== null) c.message = firstLine(this.caseText);
     this.caseText = null;
     this.failureDepth = -1;
+    this.parser.off('text');
   }
 
   private endCase(): void {
