@@ -99,7 +99,7 @@ export class JUnitReader {
     return this.stack[this.stack.length - 1]?.close ?? '';
   }
 
-  private outsideContainers = 0; // open elements on the stack that are not testsuites/testsuites: no cut inside them
+  private outsideContainers = 0; // open elements on the stack other than <testsuites>/<testsuite>: no cut inside them
 
   write(text: string): void {
     if (this.error) return;
@@ -221,7 +221,10 @@ export class JUnitReader {
 
   private endCase(): void {
     const parsed = this.current!;
-    if (this.caseText !== null) parsed.message = firstLine(this.caseText);
+    if (this.caseText !== null) {
+      parsed.message = firstLine(this.caseText);
+      this.parser.off('text');
+    }
     this.caseText = null;
     this.current = null;
     this.caseDepth = -1;
