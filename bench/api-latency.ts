@@ -38,10 +38,24 @@ export const DASHBOARD_ROUTES: [string, string, unknown?][] = [
   ['entity: change', `/api/entities/${enc('change:gerrit.wikimedia.org:4242')}`],
   ['entity: tree depth 2', `/api/tree/${enc('task:T2121')}?depth=2`],
   ['explore: test results by status/week', '/api/explore?table=test_results&group=status&bucket=week'],
-  ['tables: failing tests of a repo', '/api/tables/test_results?status=fail&repo=mediawiki/extensions/Ext7&limit=100'],
+  ['tests: per test', '/api/tests?limit=200'],
+  ['tests: per repo', '/api/tests/repos'],
+  ['tests: broken by a dependency', '/api/tests/broken?limit=100'],
+  ['tests: CI usage per day', '/api/reports/ci_usage?by=day&limit=120'],
+  ['tests: job matrix', '/api/reports/ci_job_matrix'],
+  ['tests: history of one test', '/api/tests/history?name=test7&repo=mediawiki/extensions/Ext7&limit=200'],
+  ['tasks: list', '/api/tasks?limit=200'],
+  ['tasks: resolution time', '/api/reports/task_resolution_time'],
+  ['tasks: open by age', '/api/reports/open_tasks_by_age'],
+  ['tasks: close vs merge', '/api/reports/task_close_vs_merge'],
   ['sql: deploys per deployer', '/api/sql', { sql: 'SELECT deployer, count(*) AS n, avg(duration_s) AS s FROM deployments GROUP BY deployer ORDER BY n DESC' }],
   ['status', '/api/status'],
   ['metrics', '/metrics'],
+];
+
+/** API calls no page makes, timed for reference: a filtered list of the 10M-row table. */
+export const GENERIC_ROUTES: [string, string][] = [
+  ['tables: failing tests of a repo (no page)', '/api/tables/test_results?status=fail&repo=mediawiki/extensions/Ext7&limit=100'],
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -103,6 +117,10 @@ export async function run(opts: { changes?: number; testResults?: number; sample
         figures[`${name} p50/p95/p99 (ms, uncached)`] = `${t.p50} / ${t.p95} / ${t.p99} (p95 ${ratio(t.p95, Math.max(health.p95, 0.1))}× health)`;
       }
       figures['worst dashboard p95 (ms)'] = worst;
+      for (const [name, path] of GENERIC_ROUTES) {
+        const t = await timeRoute(server.url, path, undefined, n);
+        figures[`${name} p50/p95/p99 (ms, uncached)`] = `${t.p50} / ${t.p95} / ${t.p99} (p95 ${ratio(t.p95, Math.max(health.p95, 0.1))}× health)`;
+      }
       const seconds = opts.seconds ?? 8;
       const connections = opts.connections ?? 64;
       const list = '/api/tables/deployments?order=-time&limit=50';
