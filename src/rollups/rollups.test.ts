@@ -7,6 +7,10 @@ import { configSchema } from '../config/schema.ts';
 import { silentLogger } from '../lib/log.ts';
 import { seedHistory } from '../metrics/test_health/history.fixture.ts';
 import { testHealth } from '../metrics/test_health/test_health.ts';
+import { buildTestWorld } from '../api/test-world.ts';
+import { ciJobMatrix } from '../metrics/ci_job_matrix/ci_job_matrix.ts';
+import { ciUsage } from '../metrics/ci_usage/ci_usage.ts';
+import { taskCloseVsMerge } from '../metrics/task_close_vs_merge/task_close_vs_merge.ts';
 import { testHealthRepos } from '../metrics/test_health_repos/test_health_repos.ts';
 import { testsBrokenByDependency } from '../metrics/tests_broken_by_dependency/tests_broken_by_dependency.ts';
 import { runMetric } from '../metrics/run.ts';
@@ -61,9 +65,11 @@ describe('test_health rollup', () => {
     expect(stale.notes?.[0]).toMatch(/computed from the test runs/);
     expect(stale.rows.map((r) => [r.name, r.currently_failing, r.runs])).toEqual([['b', true, 3]]);
     // new data of a source it does not read leaves it fresh; the service rebuilds only stale ones
-    expect(await refreshStaleRollups({ store, clock })).toEqual({ test_health: expect.any(Number), tests_broken_daily: expect.any(Number), test_results_daily: expect.any(Number) });
+    expect(Object.keys(await refreshStaleRollups({ store, clock })).sort()).toEqual([
+      'report_ci_job_matrix', 'report_ci_usage', 'report_task_close_vs_merge', 'test_health', 'test_results_daily', 'tests_broken_daily',
+    ]);
     await store.transaction((tx) => tx.upsert('derive_state', [{ source: 'sal', raw_seq: 99, derived_at: clock() }]));
-    expect(await refreshStaleRollups({ store, clock })).toEqual({});
+    expect(Object.keys(await refreshStaleRollups({ store, clock }))).toEqual(['report_task_close_vs_merge']); // reads links of every source
     // the default "as of" moves when the clock is earlier than the newest result: only test_health is rebuilt
     expect(Object.keys(await refreshStaleRollups({ store, clock: () => new Date('2025-01-29T12:00:00Z') }))).toEqual(['test_health']);
     await refreshStaleRollups({ store, clock });
@@ -107,6 +113,28 @@ describe('tests_broken_daily rollup', () => {
   });
 });
 
+describe('report rollups', () => {
+  it('give the rows of ci_usage, ci_job_matrix and task_close_vs_merge for their defaults', async () => {
+    const world = await buildTestWorld();
+    const { store } = world;
+    const cases = [[ciUsage, { limit: 2 }], [ciUsage, {}], [ciJobMatrix, {}], [taskCloseVsMerge, {}]] as const;
+    for (const [def, params] of cases) {
+      const fast = await runMetric(def, { store, clock }, params);
+      expect(fast.notes?.join(' '), def.id).toMatch(new RegExp(`rollup_report_${def.id}`));
+      expect(fast.rows.length, def.id).toBeGreaterThan(0);
+      await store.run('DELETE FROM rollup_state WHERE name = $1', [`report_${def.id}`]);
+      const slow = await runMetric(def, { store, clock }, params);
+      expect(slow.notes?.join(' ')).not.toMatch(/rollup_report/);
+      expect(fast.rows, def.id).toEqual(slow.rows);
+      await refreshRollups({ store, clock });
+    }
+    // any other parameters are computed from the base tables
+    expect((await runMetric(ciUsage, { store, clock }, { by: 'job' })).notes?.join(' ')).toMatch(/computed from ci_runs/);
+    expect((await runMetric(ciJobMatrix, { store, clock }, { repo: 'x' })).notes?.join(' ')).toMatch(/computed from ci_runs/);
+    await world.close();
+  });
+});
+
 describe('rollups in the pipeline', () => {
   it('an import rebuilds the rollups its data made stale, once it is in', async () => {
     const store = await openStore(':memory:');
@@ -115,7 +143,7 @@ describe('rollups in the pipeline', () => {
     await importPaths(deps, 'junit', [fixture], { repo: 'mediawiki/core' }, false);
     expect(await store.all('SELECT * FROM rollup_state')).toEqual([]); // deferred, as the demo does
     await importPaths(deps, 'junit', [fixture], { repo: 'mediawiki/core' });
-    const states = await store.all<{ name: string; watermark: string; row_count: number }>('SELECT name, watermark, row_count FROM rollup_state ORDER BY name');
+    const states = await store.all<{ name: string; watermark: string; row_count: number }>("SELECT name, watermark, row_count FROM rollup_state WHERE name NOT LIKE 'report_%' ORDER BY name");
     const [{ seq, n }] = await store.all<{ seq: number; n: number }>("SELECT max(seq) AS seq, count(*)::INTEGER AS n FROM raw_records WHERE source = 'junit'");
     const [{ tests, days }] = await store.all<{ tests: number; days: number }>(
       'SELECT count(DISTINCT (suite, class, name)) FILTER (WHERE status <> \'skip\') AS tests, count(DISTINCT (date_trunc(\'day\', run_at), repo, suite, status)) AS days FROM test_results');

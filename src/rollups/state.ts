@@ -6,7 +6,7 @@
 // The sync service rebuilds stale rollups once after each import, sync or renormalize.
 import type { Store } from '../store/index.ts';
 import type { Rollup, RollupContext } from './define.ts';
-import { ROLLUPS } from './registry.ts';
+import { allRollups } from './registry.ts';
 
 /**
  * Per source it reads: the raw records it has stored (sync_state.items_total, which each
@@ -41,12 +41,12 @@ async function rebuild(ctx: RollupContext, r: Rollup): Promise<number> {
 }
 
 /** Rebuilds every rollup, fresh or not. */
-export async function refreshRollups(ctx: RollupContext, rollups: readonly Rollup[] = ROLLUPS): Promise<void> {
+export async function refreshRollups(ctx: RollupContext, rollups: readonly Rollup[] = allRollups()): Promise<void> {
   for (const r of rollups) await rebuild(ctx, r);
 }
 
 /** Rebuilds the rollups that are stale; returns what it rebuilt and how long each took (ms). */
-export async function refreshStaleRollups(ctx: RollupContext, rollups: readonly Rollup[] = ROLLUPS): Promise<Record<string, number>> {
+export async function refreshStaleRollups(ctx: RollupContext, rollups: readonly Rollup[] = allRollups()): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const r of rollups) {
     const asOf = r.asOf ? await r.asOf(ctx) : undefined;
@@ -67,6 +67,6 @@ export async function rollupIsFresh(store: Store, rollup: Rollup, asOf?: Date): 
 }
 
 /** Marks the rollups that read `source` as stale (renormalize rewrites rows without new raw seq). */
-export async function invalidateRollups(store: Store, source: string, rollups: readonly Rollup[] = ROLLUPS): Promise<void> {
+export async function invalidateRollups(store: Store, source: string, rollups: readonly Rollup[] = allRollups()): Promise<void> {
   for (const r of rollups) if (r.dependsOn.includes(source)) await store.run('DELETE FROM rollup_state WHERE name = $1', [r.name]);
 }

@@ -1,7 +1,7 @@
 // What `shiplog status` and GET /api/status show: per source and scope the last sync,
 // cursor, raw count, rejects and freshness; row counts per table; each rollup's size, last
 // rebuild and whether readers may use it now.
-import { ROLLUPS } from '../rollups/registry.ts';
+import { allRollups } from '../rollups/registry.ts';
 import { rollupIsFresh } from '../rollups/state.ts';
 import type { Store } from '../store/index.ts';
 import { TABLE_KEYS } from '../store/tables.ts';
@@ -48,7 +48,7 @@ export async function readStatus(store: Store, now: Date): Promise<Status> {
   );
   const built = await store.all<Status['rollups'][number]>('SELECT name, row_count, refreshed_at, duration_ms FROM rollup_state');
   const rollups: Status['rollups'] = [];
-  for (const r of ROLLUPS) {
+  for (const r of allRollups()) {
     const b = built.find((x) => x.name === r.name);
     const asOf = r.asOf ? await r.asOf({ store, clock: () => now }) : undefined;
     rollups.push({

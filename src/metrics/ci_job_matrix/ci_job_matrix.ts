@@ -1,8 +1,14 @@
 // Report `ci_job_matrix`: builds and agent hours per job variant (family, vendor/composer,
 // database, PHP version) read from job names. Docs: docs/metrics/ci_job_matrix.md.
 import { z } from 'zod';
+import { reportRollup } from '../../rollups/report.ts';
 import { loadSql } from '../../store/sql.ts';
+import { CI_SOURCES } from '../ci_usage/ci_usage.ts';
 import { baseParams, defineMetric } from '../define.ts';
+
+export const ciJobMatrixRollup = reportRollup('ci_job_matrix', CI_SOURCES, () => ({
+  sql: loadSql(import.meta.url, 'ci_job_matrix.sql'), params: [null, null, null, null],
+}));
 
 export const ciJobMatrix = defineMetric({
   id: 'ci_job_matrix',
@@ -12,7 +18,14 @@ export const ciJobMatrix = defineMetric({
   description: 'CI build runs grouped by the variant their job name encodes: family, deps (vendor|composer), db (mysql|mariadb|sqlite|postgres), php (php81 → 8.1)',
   params: baseParams.extend({ repo: z.string().min(1).optional() }),
   async run(ctx, p) {
-    const rows = await ctx.store.all(loadSql(import.meta.url, 'ci_job_matrix.sql'), [p.since ?? null, p.until ?? null, p.repo ?? null, p.limit ?? 1000]);
-    return { rows, notes: ['variants are read from job names; a job whose name has no variant token has NULL there'] };
+    const stored = !p.since && !p.until && !p.repo ? await ciJobMatrixRollup.read(ctx.store, p.limit ?? 1000) : null;
+    const rows = stored ?? await ctx.store.all(loadSql(import.meta.url, 'ci_job_matrix.sql'), [p.since ?? null, p.until ?? null, p.repo ?? null, p.limit ?? 1000]);
+    return {
+      rows,
+      notes: [
+        'variants are read from job names; a job whose name has no variant token has NULL there',
+        stored ? 'read from rollup_report_ci_job_matrix, rebuilt after each import or sync of CI data' : 'computed from ci_runs',
+      ],
+    };
   },
 });
