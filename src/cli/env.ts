@@ -68,7 +68,7 @@ export class CliEnv {
 
   /** Opens the database file for the length of fn, with progress bars on a TTY. */
   async withStore<T>(fn: (deps: ServiceDeps & { store: Store }) => Promise<T>): Promise<T> {
-    const store = await openStore(this.loaded.dbPath);
+    const store = await openStore(this.loaded.dbPath, { memoryLimit: this.loaded.config.db_memory_limit });
     const progress = createProgress(this.io.isTTY && !this.json);
     try {
       return await fn({

@@ -7,6 +7,8 @@ const sourcesShape = Object.fromEntries(SOURCES.map((s) => [s.name, s.configSche
 export const configSchema = z
   .object({
     db: z.string().min(1).optional(),
+    /** DuckDB's memory_limit for this database (e.g. 2GB); unset = DuckDB's default, 80% of RAM. */
+    db_memory_limit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GiB').optional(),
     server: z
       .object({
         host: z.string().default('127.0.0.1'),

@@ -6,8 +6,9 @@ import type { Store } from './types.ts';
 
 export type { Store, Row, UpsertCounts, QueryResult } from './types.ts';
 
-export async function openStore(path: string, opts: { readOnly?: boolean } = {}): Promise<Store> {
-  const store = await DuckDBStore.open({ path, readOnly: opts.readOnly });
+/** `memoryLimit`: DuckDB's memory_limit (e.g. "2GB"); unset leaves DuckDB's default (80% of RAM). */
+export async function openStore(path: string, opts: { readOnly?: boolean; memoryLimit?: string } = {}): Promise<Store> {
+  const store = await DuckDBStore.open({ path, readOnly: opts.readOnly, memoryLimit: opts.memoryLimit });
   if (!opts.readOnly) {
     try {
       await migrate(store);

@@ -51,4 +51,11 @@ describe('DuckDB store', () => {
     expect((await c).rows[0].n).toBe(4285715);
     expect(() => store.all('SELECT 1')).toThrow(/:memory:: the store is closed/);
   });
+
+  it('opens DuckDB with the memory limit asked for (config db_memory_limit)', async () => {
+    const store = await openStore(':memory:', { memoryLimit: '300MB' });
+    const [{ m }] = await store.all<{ m: string }>("SELECT current_setting('memory_limit') AS m");
+    expect(m).toBe('286.1 MiB'); // 300 MB, as DuckDB reports it
+    await store.close();
+  });
 });

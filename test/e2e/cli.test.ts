@@ -115,6 +115,7 @@ describe('status and config', () => {
     ['server:\n  port: "x"\n', /shiplog\.yaml: server\.port: /],
     ['server:\n  token: ${UNSET_VAR_FOR_TEST}\n', /shiplog\.yaml: server\.token: environment variable UNSET_VAR_FOR_TEST is not set/],
     ['server: [\n', /shiplog\.yaml: not valid YAML/],
+    ['db_memory_limit: lots\n', /shiplog\.yaml: db_memory_limit: a size such as 512MB or 2GiB/],
   ])('names the file and key of a bad config (%#)', async (text, message) => {
     const file = join(dir, 'shiplog.yaml');
     writeFileSync(file, text);

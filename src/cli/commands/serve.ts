@@ -14,7 +14,7 @@ export function portOf(env: CliEnv, flag?: string): number {
 
 /** Serves until SIGINT/SIGTERM. */
 export async function serveUntilStopped(env: CliEnv, opts: { host: string; port: number }): Promise<void> {
-  const store = await openStore(env.loaded.dbPath);
+  const store = await openStore(env.loaded.dbPath, { memoryLimit: env.loaded.config.db_memory_limit });
   const server = await startServer(
     { store, config: env.loaded.config, log: env.log, clock: env.io.clock, fetch: env.io.fetch, webRoot: webRoot() },
     opts,

@@ -13,6 +13,7 @@ export interface DuckDBOptions {
   path: string;
   readOnly?: boolean;
   threads?: number;
+  memoryLimit?: string;
 }
 
 const READERS = 4;
@@ -147,6 +148,7 @@ export class DuckDBStore implements Store {
     };
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     if (opts.threads) config.threads = String(opts.threads);
+    if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(opts.path, config);
