@@ -4,7 +4,7 @@
 // the runs stays the definition (the rollup is that query's result, not a second one).
 import { asOf, testHealthArgs } from '../metrics/test_health/test_health.ts';
 import { loadSql } from '../store/sql.ts';
-import type { Rollup, RollupContext } from './define.ts';
+import { CI_SOURCES, type Rollup, type RollupContext } from './define.ts';
 
 const TEST_HEALTH_SQL = new URL('../metrics/test_health/test_health.ts', import.meta.url).href;
 
@@ -19,9 +19,7 @@ async function rollupAsOf(ctx: RollupContext): Promise<Date> {
 
 export const testHealthRollup: Rollup = {
   name: 'test_health',
-  // test_runs reads test_results and ci_builds (junit, jenkins, gerrit reports) and the
-  // branch and sha of changes and patch sets (gerrit)
-  dependsOn: ['junit', 'jenkins', 'gerrit', 'gerrit-notedb'],
+  dependsOn: CI_SOURCES, // test_runs: results, builds, changes' branch, patch sets' sha
   asOf: (ctx) => rollupAsOf(ctx),
   async refresh({ store, clock }) {
     const at = await rollupAsOf({ store, clock });

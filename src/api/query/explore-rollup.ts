@@ -2,6 +2,7 @@
 // rollup can give the same numbers: grouping and filters only on its dimensions, the default
 // time column, buckets of a day or more, day-aligned since/until, and a count or duration
 // measure. Anything else, or a stale rollup, reads the base table.
+import { onDayBoundary } from '../../rollups/define.ts';
 import { rollupIsFresh } from '../../rollups/state.ts';
 import { TEST_RESULTS_DAILY_DIMENSIONS, testResultsDailyRollup } from '../../rollups/test_results_daily.ts';
 import type { Store } from '../../store/index.ts';
@@ -24,15 +25,13 @@ const ROLLUP_INFO: TableInfo = {
   time: 'run_at',
 };
 
-const midnight = (d: Date | undefined) => d === undefined || d.getTime() % 86_400_000 === 0;
-
 /** Whether the request's answer follows from per-day counts of the dimensions (freshness aside). */
 export function rollupCanAnswer(info: TableInfo, req: ExploreRequest): boolean {
   const dims = TEST_RESULTS_DAILY_DIMENSIONS as readonly string[];
   return info.table === 'test_results'
     && (req.time === undefined || req.time === 'run_at')
     && req.bucket !== 'hour'
-    && midnight(req.since) && midnight(req.until)
+    && onDayBoundary(req.since) && onDayBoundary(req.until)
     && req.group.every((g) => dims.includes(g))
     && Object.keys(req.filters).every((f) => dims.includes(f))
     && req.measure in MEASURES;

@@ -1,9 +1,10 @@
 // Report `ci_job_matrix`: builds and agent hours per job variant (family, vendor/composer,
 // database, PHP version) read from job names. Docs: docs/metrics/ci_job_matrix.md.
 import { z } from 'zod';
+import { CI_SOURCES } from '../../rollups/define.ts';
 import { reportRollup } from '../../rollups/report.ts';
 import { loadSql } from '../../store/sql.ts';
-import { CI_SOURCES } from '../ci_usage/ci_usage.ts';
+
 import { baseParams, defineMetric } from '../define.ts';
 
 export const ciJobMatrixRollup = reportRollup('ci_job_matrix', CI_SOURCES, () => ({

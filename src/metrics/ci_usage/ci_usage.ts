@@ -1,6 +1,7 @@
 // Report `ci_usage` ("are we testing a lot"): builds, builds per change, agent and wall hours,
 // by day, repo, day and repo, pipeline, job or change. Docs: docs/metrics/ci_usage.md.
 import { z } from 'zod';
+import { CI_SOURCES } from '../../rollups/define.ts';
 import { reportRollup } from '../../rollups/report.ts';
 import { loadSql } from '../../store/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
@@ -23,9 +24,6 @@ function ciUsageSql(by: string): string {
     : `SELECT ${g.group}, NULL::DOUBLE AS wall_h FROM b`;
   return loadSql(import.meta.url, 'ci_usage.sql').replaceAll('{{group}}', g.group).replace('{{wall}}', wall).replace('{{order}}', g.order);
 }
-
-/** The sources that write ci_builds. */
-export const CI_SOURCES = ['jenkins', 'gerrit', 'gerrit-notedb', 'junit', 'zuul'] as const;
 
 export const ciUsageRollup = reportRollup('ci_usage', CI_SOURCES, () => ({ sql: ciUsageSql('day'), params: [null, null, null, null] }));
 

@@ -1,12 +1,11 @@
 // Report `tests_broken_by_dependency`: a test failing on several unrelated changes of a repo
 // within one day. Docs: docs/metrics/tests_broken_by_dependency.md.
 import { z } from 'zod';
+import { onDayBoundary } from '../../rollups/define.ts';
 import { rollupIsFresh } from '../../rollups/state.ts';
 import { BROKEN_MIN_CHANGES, testsBrokenDailyRollup } from '../../rollups/tests_broken_daily.ts';
 import { loadSql } from '../../store/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
-
-const midnight = (d: Date | undefined) => d === undefined || d.getTime() % 86_400_000 === 0;
 
 export const testsBrokenByDependency = defineMetric({
   id: 'tests_broken_by_dependency',
@@ -18,7 +17,7 @@ export const testsBrokenByDependency = defineMetric({
   async run(ctx, p) {
     const args = [p.since ?? null, p.until ?? null, p.min_changes, p.repo ?? null, p.limit ?? 1000];
     // days are UTC days: with midnight bounds (or none) the rollup holds exactly these rows
-    const fromRollup = p.min_changes >= BROKEN_MIN_CHANGES && midnight(p.since) && midnight(p.until)
+    const fromRollup = p.min_changes >= BROKEN_MIN_CHANGES && onDayBoundary(p.since) && onDayBoundary(p.until)
       && (await rollupIsFresh(ctx.store, testsBrokenDailyRollup));
     const file = fromRollup ? 'tests_broken_by_dependency_rollup.sql' : 'tests_broken_by_dependency.sql';
     const rows = await ctx.store.all(loadSql(import.meta.url, file), args);
