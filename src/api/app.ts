@@ -12,6 +12,7 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerTaskRoutes } from './routes/tasks.ts';
 import { registerTestRoutes } from './routes/tests.ts';
+import { registerUiRoutes } from './routes/ui.ts';
 import { registerWebRoutes } from './routes/web.ts';
 import { registerWorkflowRoutes } from './routes/workflow.ts';
 import { RequestStats } from './telemetry.ts';
@@ -26,6 +27,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerWorkflowRoutes,
   registerTaskRoutes,
   registerTestRoutes,
+  registerUiRoutes,
 ];
 
 export function createApp(deps: AppDeps): Hono {

@@ -18,6 +18,7 @@ export const XSS = {
   task: '<script>window.__xss=1</script>Crash on save',
   change: '<img src=x onerror="window.__xss=2"> Fix the save button',
   commit: 'Escape <b>bold</b> & "quotes" in subjects',
+  person: 'Carol <img src=x onerror="window.__xss=3">',
 };
 export const NOW = new Date('2024-03-01T12:00:00Z');
 const HOST = 'gerrit.wikimedia.org';
@@ -89,6 +90,15 @@ export async function seedRows(store: Store): Promise<void> {
     { src_key: change, dst_key: keys.task(100), rule: 'change-bug-footer', evidence: 'Bug: T100', confidence: 'high', first_seen_at: day(1, 12) },
     { src_key: deploy, dst_key: window, rule: 'deploy-in-window', evidence: 'started 12:00 inside 12:00–13:00', confidence: 'medium', first_seen_at: day(2, 12) },
     { src_key: keys.incident('2024-02-06-save'), dst_key: keys.deploy('sal', 'a3'), rule: 'time-proximity', evidence: 'deploy 1 h before the incident start', confidence: 'low', first_seen_at: day(6, 20) },
+  ]);
+  // People: Alice has accounts on three systems; Bob's IRC nick belongs to a merged person
+  // whose display name wins; Carol's name carries HTML (shown as text).
+  await store.upsert('people', [{ person_key: keys.person('bob'), display_name: 'Bob Builder' }]);
+  await store.upsert('identities', [
+    { identity_key: 'phabricator:PHID-USER-alice', system: 'phabricator', account: 'PHID-USER-alice', name: 'Alice Example', username: 'alice' },
+    { identity_key: 'gerrit:1', system: 'gerrit', account: '1', name: 'Alice Example' },
+    { identity_key: 'irc:bob', system: 'irc', account: 'bob', name: 'bob', username: 'bob', person_key: keys.person('bob') },
+    { identity_key: 'irc:carol', system: 'irc', account: 'carol', name: XSS.person, username: 'carol' },
   ]);
   await store.upsert('rejects', [
     { reject_id: 'sal:line:99|x', source: 'sal', scope: 'sal', reason: 'unparseable <time> in SAL line', location: 'sal.txt:99', rejected_at: NOW },

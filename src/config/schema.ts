@@ -4,6 +4,35 @@ import { SOURCES } from '../sources/registry.ts';
 
 const sourcesShape = Object.fromEntries(SOURCES.map((s) => [s.name, s.configSchema.optional()]));
 
+const base = (url: string) => z.union([z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')), z.literal('')]).default(url);
+
+export const LINK_DEFAULTS = {
+  gerrit: 'https://gerrit.wikimedia.org/r',
+  gitiles: 'https://gerrit.wikimedia.org/r/plugins/gitiles',
+  phabricator: 'https://phabricator.wikimedia.org',
+  sal: 'https://sal.toolforge.org',
+  wikitech: 'https://wikitech.wikimedia.org/wiki',
+  mediawiki: 'https://www.mediawiki.org/wiki',
+} as const;
+
+const linksSchema = z
+  .object({
+    /** Gerrit: a change links to <gerrit>/c/<number>. */
+    gerrit: base(LINK_DEFAULTS.gerrit),
+    /** Gitiles: a commit links to <gitiles>/<repo>/+/<sha>. */
+    gitiles: base(LINK_DEFAULTS.gitiles),
+    /** Phabricator: a task links to <phabricator>/T<id>. */
+    phabricator: base(LINK_DEFAULTS.phabricator),
+    /** The SAL tool: a SAL entry links to <sal>/production?d=<day>. */
+    sal: base(LINK_DEFAULTS.sal),
+    /** Wikitech: incident reports, the Deployments calendar. */
+    wikitech: base(LINK_DEFAULTS.wikitech),
+    /** mediawiki.org: a train links to its MediaWiki_<major>/wmf.<n> page. */
+    mediawiki: base(LINK_DEFAULTS.mediawiki),
+  })
+  .strict()
+  .default({ ...LINK_DEFAULTS });
+
 export const configSchema = z
   .object({
     db: z.string().min(1).optional(),
@@ -29,6 +58,8 @@ export const configSchema = z
       })
       .strict()
       .default({ row_limit: 10_000, timeout_ms: 10_000 }),
+    /** Base URLs the web links entities out to ('' hides that kind of link); Wikimedia's by default. */
+    links: linksSchema,
     sources: z.object(sourcesShape).strict().default({}),
   })
   .strict();

@@ -3,12 +3,13 @@
 // GET /api/reports/<id> are generated from the registry. A figure says which
 // definition (id@version) and which data watermark made it.
 import { z } from 'zod';
+import { utcTime } from '../model/time.ts';
 import type { Store } from '../store/index.ts';
 
 /** Parameters every report accepts; a definition may extend this object. */
 export const baseParams = z.object({
-  since: z.coerce.date().optional(),
-  until: z.coerce.date().optional(),
+  since: utcTime.optional(),
+  until: utcTime.optional(),
   limit: z.coerce.number().int().positive().max(100_000).optional(),
 });
 

@@ -4,6 +4,7 @@
 // ever spliced into SQL. The text is assembled here because its shape depends on the
 // filters; the fixed queries of the API live in .sql files.
 import { ShiplogError } from '../../lib/errors.ts';
+import { notADate, parseUtcTime } from '../../model/time.ts';
 import { ident } from '../../store/sql.ts';
 import { type ColumnInfo, columnOf, isListType, type TableInfo, timeColumn } from './catalog.ts';
 
@@ -105,8 +106,8 @@ export function parseListQuery(table: string, queries: Record<string, string[]>)
   const date = (k: string) => {
     const v = one(k);
     if (v === undefined || v === '') return undefined;
-    const d = new Date(v);
-    if (Number.isNaN(d.getTime())) throw new ShiplogError('bad_request', `${table}: ${k}="${v}" is not an ISO date or time`);
+    const d = parseUtcTime(v);
+    if (!d) throw new ShiplogError('bad_request', `${table}: ${k}: ${notADate(v)}`);
     return d;
   };
   const limitText = one('limit');

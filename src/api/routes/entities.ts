@@ -9,6 +9,7 @@ import { readCatalog, tableInfo } from '../query/catalog.ts';
 import { findEntity, walkTree } from '../query/entities.ts';
 import { formatOf, respondTable } from '../query/format.ts';
 import { buildListSql, encodeCursor, MAX_LIMIT, parseListQuery } from '../query/list.ts';
+import { peopleOf } from '../query/people.ts';
 
 const listQuery = z.looseObject({
   since: z.string().optional().describe('ISO date or time (UTC); rows whose time column is ≥ since'),
@@ -41,7 +42,7 @@ export function registerEntityRoutes(app: Hono, deps: AppDeps): void {
     if (more) res.rows.length = req.limit;
     const last = res.rows[res.rows.length - 1];
     const next = more && last ? encodeCursor(sql.orderColumns.map((col) => last[col])) : null;
-    return respondTable(c, format, table, { columns: res.columns, rows: res.rows, meta: { table, next_cursor: next } });
+    return respondTable(c, format, table, { columns: res.columns, rows: res.rows, meta: { table, next_cursor: next, ...(format === 'json' ? await peopleOf(deps.store, res.rows) : {}) } });
   });
 
   route(app, {
@@ -52,7 +53,7 @@ export function registerEntityRoutes(app: Hono, deps: AppDeps): void {
     const key = param('key');
     const found = await findEntity(deps.store, key);
     if (!found) throw new ShiplogError('not_found', `no entity with key "${key}"`);
-    return c.json(found);
+    return c.json({ ...found, ...(await peopleOf(deps.store, [found.row])) });
   });
 
   route(app, {

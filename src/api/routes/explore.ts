@@ -3,12 +3,14 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
+import { utcTime } from '../../model/time.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../openapi.ts';
 import { tableInfo } from '../query/catalog.ts';
 import { BUCKETS, buildExploreSql, EXPLORE_PARAMS } from '../query/explore.ts';
 import { exploreSource } from '../query/explore-rollup.ts';
 import { formatOf, respondTable } from '../query/format.ts';
+import { peopleOf } from '../query/people.ts';
 
 const exploreQuery = z.looseObject({
   table: z.string().min(1).describe('table to aggregate (see /api/tables)'),
@@ -16,8 +18,8 @@ const exploreQuery = z.looseObject({
   bucket: z.enum(BUCKETS).optional().describe('time bucket of the time column (default none)'),
   time: z.string().optional().describe('time column (default: the table\'s main one)'),
   measure: z.string().optional().describe('count (default), or count_distinct|sum|avg|min|max|p50|p95:<column>'),
-  since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  until: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  since: utcTime.optional(),
+  until: utcTime.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
   format: z.enum(['json', 'csv', 'parquet']).optional(),
 }).describe('any other parameter is an equality filter on a column, as in the lists');
@@ -36,8 +38,8 @@ export function registerExploreRoutes(app: Hono, deps: AppDeps): void {
       bucket: query.bucket ?? 'none',
       time: query.time,
       measure: query.measure ?? 'count',
-      since: query.since ? new Date(query.since) : undefined,
-      until: query.until ? new Date(query.until) : undefined,
+      since: query.since,
+      until: query.until,
       limit: query.limit ?? 5000,
       filters,
     };
@@ -48,7 +50,8 @@ export function registerExploreRoutes(app: Hono, deps: AppDeps): void {
       throw new ShiplogError('bad_request', `explore ${query.table}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     });
     return respondTable(c, formatOf(query.format), `${query.table}-explore`, {
-      columns: res.columns, rows: res.rows, meta: { table: query.table, ...(rollup ? { rollup: rollup.info.table } : {}) },
+      columns: res.columns, rows: res.rows,
+      meta: { table: query.table, ...(rollup ? { rollup: rollup.info.table } : {}), ...(formatOf(query.format) === 'json' ? await peopleOf(deps.store, res.rows) : {}) },
     });
   });
 }

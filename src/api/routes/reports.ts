@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.ts';
 import { route } from '../openapi.ts';
 import type { ColumnInfo } from '../query/catalog.ts';
 import { formatOf, respondTable } from '../query/format.ts';
+import { peopleOf } from '../query/people.ts';
 
 function paramSchema(schema: z.ZodType): unknown {
   try {
@@ -47,7 +48,7 @@ export function registerReportRoutes(app: Hono, deps: AppDeps): void {
     const { format: formatText, ...raw } = c.req.query();
     const format = formatOf(formatText);
     const result = await runMetric(def, { store: deps.store, clock: deps.clock }, raw);
-    if (format === 'json') return c.json(result);
+    if (format === 'json') return c.json({ ...result, ...(await peopleOf(deps.store, result.rows)) });
     const names = result.columns ?? Object.keys(result.rows[0] ?? {});
     return respondTable(c, format, id, { columns: inferColumns(names, result.rows), rows: result.rows });
   });

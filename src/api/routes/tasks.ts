@@ -5,13 +5,15 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
 import { keys, normalizeTaskId } from '../../model/ids.ts';
+import { utcTime } from '../../model/time.ts';
 import { loadSql } from '../../store/sql.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../openapi.ts';
+import { peopleOf } from '../query/people.ts';
 
 const listQuery = z.object({
-  since: z.coerce.date().optional().describe('created at or after (ISO date or time, UTC)'),
-  until: z.coerce.date().optional().describe('created before'),
+  since: utcTime.optional().describe('created at or after (YYYY-MM-DD or an ISO time, UTC)'),
+  until: utcTime.optional().describe('created before'),
   project: z.string().min(1).optional().describe('project name, e.g. MediaWiki-extensions-Math'),
   status_class: z.enum(['open', 'closed']).optional(),
   subtype: z.string().min(1).optional().describe('default, bug, error, release, …'),
@@ -26,7 +28,7 @@ export function registerTaskRoutes(app: Hono, deps: AppDeps): void {
   }, async (c, { query: q }) => {
     const rows = await deps.store.all(loadSql(import.meta.url, 'tasks-list.sql'),
       [q.since ?? null, q.until ?? null, q.project ?? null, q.status_class ?? null, q.subtype ?? null, q.limit, null]);
-    return c.json({ rows });
+    return c.json({ rows, ...(await peopleOf(deps.store, rows)) });
   });
 
   route(app, {
@@ -45,6 +47,6 @@ export function registerTaskRoutes(app: Hono, deps: AppDeps): void {
       deps.store.all(loadSql(import.meta.url, 'task-detail.sql'), [key]),
       deps.store.all(loadSql(import.meta.url, 'task-links.sql'), [key]),
     ]);
-    return c.json({ task, events, links });
+    return c.json({ task, events, links, ...(await peopleOf(deps.store, [task, ...events])) });
   });
 }
