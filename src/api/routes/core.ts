@@ -24,8 +24,9 @@ const UPLOAD_LIMIT = 64 * 1024 * 1024;
 const sourcesBody = z.object({ sources: z.array(z.string()).default([]) });
 
 export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
+  // The database's file name only: its directory is nobody's business over HTTP.
   route(app, { method: 'get', path: '/api/health', tag: 'core', summary: 'Liveness: answers without touching the store' },
-    (c) => c.json({ ok: true, db: deps.store.path }));
+    (c) => c.json({ ok: true, db: basename(deps.store.path) }));
 
   route(app, { method: 'get', path: '/api/status', tag: 'core', summary: 'Freshness, cursor, raw and reject counts per source scope; rows per table; rejects by reason' },
     async (c) => c.json(await readStatus(deps.store, deps.clock())));

@@ -1,7 +1,11 @@
 // DuckDB implementation of the Store: one instance per file, one writer connection
 // (transactions serialised through a queue) and separate reader connections, so the
 // server can answer queries while a sync writes. Extension autoinstall/autoload are off:
-// there is no network, and read-only SQL must not be able to load code.
+// there is no network, and read-only SQL must not be able to load code. The instance has
+// no file or network access beyond its own database file, WAL and spill directory
+// (enable_external_access off, configuration locked so SQL cannot turn it back on):
+// nothing shiplog writes goes through DuckDB's file readers, and that is what makes
+// read-only SQL unable to read files whatever the syntax-tree gate misses.
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeError, ShiplogError } from '../../lib/errors.ts';
 import { INSERT_ONLY_TABLES, keyColumns } from '../tables.ts';
@@ -145,10 +149,12 @@ export class DuckDBStore implements Store {
     const config: Record<string, string> = {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
+      enable_external_access: 'false',
     };
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     if (opts.threads) config.threads = String(opts.threads);
     if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    config.lock_configuration = 'true'; // last: every setting above is applied before the lock
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(opts.path, config);

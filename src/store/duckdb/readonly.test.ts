@@ -40,7 +40,7 @@ describe('read-only SQL', () => {
     ["SELECT * FROM query('SELECT 1')", /query/],
     ['SELECT 1; SELECT 2', /exactly one statement/],
     ["SELECT current_setting('threads')", /current_setting/],
-    ["DESCRIBE SELECT * FROM read_csv('/etc/passwd')", /DESCRIBE takes a table name/],
+    ["DESCRIBE SELECT * FROM read_csv('/etc/passwd')", /read_csv/],
   ])('refuses %s', async (sql, reason) => {
     await expect(q(sql)).rejects.toThrow(reason);
   });

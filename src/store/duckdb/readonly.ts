@@ -1,9 +1,11 @@
-// The read-only SQL gate for `shiplog sql` and POST /api/sql. Three checks, all before
-// anything is bound or run: exactly one statement; it parses (json_serialize_sql, which
-// only parses) as a SELECT; and its syntax tree names no function that reads files or
-// URLs, no file/URL in FROM (DuckDB's replacement scans), and no table function outside
-// a small allow-list. DDL, DML, COPY, ATTACH, INSTALL/LOAD, SET and PRAGMA never parse
-// as SELECT, so they are refused with the statement kind named.
+// The read-only SQL gate for `shiplog sql` and POST /api/sql: the syntax-tree half of the
+// defence (the other half is the engine: the instance runs with enable_external_access
+// off and its configuration locked, see driver.ts). Checks, before anything runs: one
+// statement; it parses (json_serialize_sql only parses) as a SELECT; every function is
+// allowed; and every name in FROM is a table or view of this database, a CTE in scope, or
+// a system view whose own definition passes this gate (pg_settings, duckdb_databases do
+// not). Anything else — a quoted path with an extension, a glob, a table function called
+// without parentheses — is refused with the reason.
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 const LEADING = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*([A-Za-z]+)/;
@@ -39,7 +41,7 @@ const NAMED_REFUSALS: Record<string, string> = {
   execute: 'PREPARE/EXECUTE are not allowed',
 };
 
-/** Table functions a read-only query may use: generators and catalog views. */
+/** Table functions a read-only query may use: generators and catalog views without paths. */
 const ALLOWED_TABLE_FUNCTIONS = new Set([
   'range', 'generate_series', 'unnest', 'json_each', 'json_tree',
   'duckdb_tables', 'duckdb_columns', 'duckdb_views', 'duckdb_functions', 'duckdb_types',
@@ -47,43 +49,121 @@ const ALLOWED_TABLE_FUNCTIONS = new Set([
 ]);
 
 /** Scalar or table functions that touch files, URLs, the environment or settings. */
-const DENIED_FUNCTION = /^(read_|glob$|.*_scan$|parquet_|sniff_csv|query$|query_table$|iceberg_|delta_|getenv$|current_setting$|load$|install$|sqlite_|postgres_|mysql_|http|write_|export_|copy_|duckdb_secrets$|duckdb_settings$|duckdb_extensions$|which_secret$)/i;
+const DENIED_FUNCTION = /^(read_|glob$|.*_scan$|parquet_|sniff_csv|query$|query_table$|iceberg_|delta_|getenv$|current_setting$|getvariable$|load$|install$|sqlite_|postgres_|mysql_|http|write_|export_|copy_|duckdb_secrets$|duckdb_settings$|duckdb_extensions$|which_secret$|json_execute_serialized_sql$)/i;
 
-function walk(node: unknown, visit: (n: Record<string, unknown>) => string | null): string | null {
-  if (Array.isArray(node)) {
-    for (const x of node) {
-      const r = walk(x, visit);
+/** SHOW TABLES and SHOW ALL TABLES parse as these SHOW_REF names. */
+const SHOW_LISTS = new Set(['tables', '__show_tables_expanded']);
+
+interface Relation { catalog: string; schema: string; name: string; internal: boolean; sql: string | null }
+interface Tree { error: boolean; error_message?: string; statements?: unknown[] }
+type Node = Record<string, unknown>;
+
+/** Verdicts on system view definitions, by their SQL text (fixed for a DuckDB build). */
+const viewVerdicts = new Map<string, string | null>();
+
+async function serialize(conn: DuckDBConnection, sql: string): Promise<Tree> {
+  const reader = await conn.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS j', [sql]);
+  return JSON.parse(String(reader.getRowObjectsJS()[0].j)) as Tree;
+}
+
+const unquote = (s: string) => s.replace(/^"(.*)"$/, '$1').replaceAll('""', '"');
+
+class Gate {
+  private relations?: Relation[];
+  constructor(private readonly conn: DuckDBConnection) {}
+
+  private async catalog(): Promise<Relation[]> {
+    if (!this.relations) {
+      const reader = await this.conn.runAndReadAll(
+        `SELECT database_name AS catalog, schema_name AS schema, table_name AS name, internal, NULL AS sql FROM duckdb_tables()
+         UNION ALL SELECT database_name, schema_name, view_name, internal, sql FROM duckdb_views()`,
+      );
+      this.relations = reader.getRowObjectsJS().map((r) => ({
+        catalog: String(r.catalog).toLowerCase(), schema: String(r.schema).toLowerCase(), name: String(r.name).toLowerCase(),
+        internal: Boolean(r.internal), sql: r.sql === null ? null : String(r.sql),
+      }));
+    }
+    return this.relations;
+  }
+
+  /** Why the statement tree may not run, or null. `depth` counts system views entered. */
+  async check(node: unknown, scope: ReadonlySet<string>, depth: number): Promise<string | null> {
+    if (Array.isArray(node)) {
+      for (const x of node) {
+        const r = await this.check(x, scope, depth);
+        if (r) return r;
+      }
+      return null;
+    }
+    if (!node || typeof node !== 'object') return null;
+    const n = node as Node;
+    const ctes = (n.cte_map as { map?: { key: string }[] } | undefined)?.map;
+    const inner = ctes?.length ? new Set([...scope, ...ctes.map((c) => c.key.toLowerCase())]) : scope;
+    const own = await this.checkNode(n, inner, depth);
+    if (own) return own;
+    for (const v of Object.values(n)) {
+      const r = await this.check(v, inner, depth);
       if (r) return r;
     }
     return null;
   }
-  if (node && typeof node === 'object') {
-    const r = visit(node as Record<string, unknown>);
-    if (r) return r;
-    for (const v of Object.values(node)) {
-      const rr = walk(v, visit);
-      if (rr) return rr;
-    }
-  }
-  return null;
-}
 
-function checkTree(tree: unknown): string | null {
-  return walk(tree, (n) => {
+  private async checkNode(n: Node, scope: ReadonlySet<string>, depth: number): Promise<string | null> {
     if (n.type === 'TABLE_FUNCTION') {
       const fn = (n.function as { function_name?: string } | undefined)?.function_name ?? '';
       if (DENIED_FUNCTION.test(fn) || !ALLOWED_TABLE_FUNCTIONS.has(fn.toLowerCase())) {
-        return `table function ${fn}() is not allowed in read-only SQL (it may read files or URLs)`;
+        return `table function ${fn}() is not allowed in read-only SQL (it may read files, URLs or settings)`;
       }
     }
     if (n.class === 'FUNCTION' && typeof n.function_name === 'string' && DENIED_FUNCTION.test(n.function_name)) {
       return `function ${n.function_name}() is not allowed in read-only SQL (it reads files, URLs or settings)`;
     }
-    if (n.type === 'BASE_TABLE' && typeof n.table_name === 'string' && !/^[A-Za-z_][A-Za-z0-9_$]*$/.test(n.table_name)) {
-      return `"${n.table_name}" looks like a file or URL: reading files is not allowed in read-only SQL`;
+    if (n.type === 'BASE_TABLE') {
+      const parts = [n.catalog_name, n.schema_name, n.table_name].map((p) => (typeof p === 'string' ? p : ''));
+      return this.checkRelation(parts[0], parts[1], parts[2], scope, depth);
+    }
+    if (n.type === 'SHOW_REF' && typeof n.table_name === 'string' && n.table_name !== '') {
+      const name = unquote(n.table_name);
+      if (SHOW_LISTS.has(name.toLowerCase())) return null;
+      return this.checkRelation(String(n.catalog_name ?? ''), String(n.schema_name ?? ''), name, scope, depth);
     }
     return null;
-  });
+  }
+
+  private async checkRelation(catalog: string, schema: string, name: string, scope: ReadonlySet<string>, depth: number): Promise<string | null> {
+    const full = [catalog, schema, name].filter(Boolean).join('.');
+    if (/[^A-Za-z0-9_$]/.test(full.replaceAll('.', ''))) {
+      return `"${full}" looks like a file or URL: reading files is not allowed in read-only SQL`;
+    }
+    if (!catalog && !schema && scope.has(name.toLowerCase())) return null;
+    const [c, s, t] = [catalog.toLowerCase(), schema.toLowerCase(), name.toLowerCase()];
+    const found = (await this.catalog()).filter((r) => r.name === t && (!s || r.schema === s) && (!c || r.catalog === c));
+    if (found.length === 0) {
+      return `"${full}" is not a table or view of this database (files, URLs and table functions without parentheses are not readable from read-only SQL)`;
+    }
+    for (const r of found) {
+      if (!r.internal || r.sql === null) continue;
+      const why = await this.checkView(r.sql, depth);
+      if (why) return `"${full}" is not readable from read-only SQL: it shows settings, paths or files (${why})`;
+    }
+    return null;
+  }
+
+  /** A system view is readable when its own definition passes the gate. */
+  private async checkView(sql: string, depth: number): Promise<string | null> {
+    const cached = viewVerdicts.get(sql);
+    if (cached !== undefined) return cached;
+    let verdict: string | null;
+    const body = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+|TEMPORARY\s+)?VIEW\s+[\s\S]*?\s+AS\s+([\s\S]*?);?\s*$/i.exec(sql)?.[1];
+    if (!body || depth > 4) {
+      verdict = 'its definition could not be checked';
+    } else {
+      const tree = await serialize(this.conn, body);
+      verdict = tree.error ? 'its definition could not be checked' : await this.check(tree.statements, new Set(), depth + 1);
+    }
+    viewVerdicts.set(sql, verdict);
+    return verdict;
+  }
 }
 
 /** Why `sql` may not run as read-only SQL, or null when it may. Parses only. */
@@ -99,14 +179,7 @@ export async function refuseReason(conn: DuckDBConnection, sql: string): Promise
     return `SQL does not parse: ${(err as Error).message.split('\n')[0]}`;
   }
   if (count !== 1) return `exactly one statement is allowed (found ${count})`;
-  if (['describe', 'show', 'summarize', 'table'].includes(leading)) {
-    const rest = sql.replace(LEADING, '').replace(/;\s*$/, '').trim();
-    if (rest === '' || /^(tables|all\s+tables)$/i.test(rest) || /^[A-Za-z_][A-Za-z0-9_]*$/.test(rest)) return null;
-    return `${leading.toUpperCase()} takes a table name here, not "${rest.slice(0, 60)}"`;
-  }
-  const body = sql;
-  const reader = await conn.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS j', [body]);
-  const tree = JSON.parse(String(reader.getRowObjectsJS()[0].j)) as { error: boolean; error_message?: string; statements?: unknown[] };
+  const tree = await serialize(conn, sql);
   if (tree.error) return `only SELECT queries are allowed (${tree.error_message ?? 'not a SELECT'})`;
-  return checkTree(tree.statements);
+  return new Gate(conn).check(tree.statements, new Set(), 0);
 }
