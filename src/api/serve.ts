@@ -1,8 +1,9 @@
 // Runs the API on a port and advertises it to local CLI invocations through
 // `<db>.server.json` (url, pid, a per-run token; mode 0600), so they send their work
-// here instead of opening the file the server owns.
+// here instead of opening the file the server owns. The file is created afresh and
+// exclusively, never through a link, so no earlier file's mode or target is kept.
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, openSync, rmSync, writeSync } from 'node:fs';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
@@ -15,6 +16,22 @@ export interface RunningServer {
 
 export function serverFileOf(dbPath: string): string {
   return `${dbPath}.server.json`;
+}
+
+/**
+ * Writes `text` to `file` readable by this user only: whatever is at that path (a file
+ * with other modes, a symlink) is removed first, never followed, and the new file is
+ * created exclusively (O_EXCL|O_NOFOLLOW), so a link planted in between fails the call.
+ */
+export function writePrivateFile(file: string, text: string): void {
+  rmSync(file, { force: true });
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  try {
+    fchmodSync(fd, 0o600);
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function startServer(deps: Omit<AppDeps, 'tokens'>, opts: { host: string; port: number }): Promise<RunningServer> {
@@ -30,7 +47,7 @@ export async function startServer(deps: Omit<AppDeps, 'tokens'>, opts: { host: s
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
   const file = serverFileOf(deps.store.path);
   if (deps.store.path !== ':memory:') {
-    writeFileSync(file, JSON.stringify({ url, pid: process.pid, token: localToken }), { mode: 0o600 });
+    writePrivateFile(file, JSON.stringify({ url, pid: process.pid, token: localToken }));
   }
   return {
     url,
