@@ -1,6 +1,7 @@
 // Loads the config once: YAML parsed → ${ENV} substituted in string values (after
 // parsing, so a secret cannot reshape the document) → validated with zod → CLI flags →
 // frozen. Nothing else in shiplog reads process.env; the env arrives here as an argument.
+import { redactDeep } from '../lib/redact.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ShiplogError } from '../lib/errors.ts';
@@ -78,9 +79,9 @@ export function loadConfig(input: LoadInput): LoadedConfig {
   return { config: deepFreeze({ ...config, db: dbPath }), file, dbPath };
 }
 
-/** The config as `shiplog config` prints it: secrets replaced by "***". */
+/** The config as `shiplog config` prints it: secrets replaced by "***", credentials cut out of URLs. */
 export function redactConfig(config: Config): unknown {
-  const copy = structuredClone(config) as Record<string, unknown>;
+  const copy = redactDeep(structuredClone(config)) as Record<string, unknown>;
   for (const path of secretPaths()) {
     const parts = path.split('.');
     let node: Record<string, unknown> | undefined = copy;

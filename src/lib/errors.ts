@@ -1,6 +1,7 @@
 // The closed set of error codes, each mapped once to an HTTP status and once to a CLI
 // exit code. Every message names the file, key, URL or SQL file at fault; `cause` keeps
 // the underlying error.
+import { redactSecrets } from './redact.ts';
 
 export const ERROR_CODES = {
   config_invalid: { http: 400, exit: 78 },
@@ -33,8 +34,8 @@ export function exitCodeOf(err: unknown): number {
   return err instanceof ShiplogError ? ERROR_CODES[err.code].exit : 1;
 }
 
-/** One-line description of any thrown value, for logs and CLI output. */
+/** One-line description of any thrown value, for logs and CLI output; credentials in URLs redacted. */
 export function describeError(err: unknown): string {
-  if (err instanceof Error) return err.message.split('\n')[0] ?? String(err);
-  return String(err);
+  if (err instanceof Error) return redactSecrets(err.message.split('\n')[0] ?? String(err));
+  return redactSecrets(String(err));
 }

@@ -2,6 +2,7 @@
 // together with the cursor, so a kill at any moment loses nothing and a re-run resumes
 // where the last committed batch ended. Then derive and link, also transactional.
 import { describeError } from '../lib/errors.ts';
+import { redactSecrets } from '../lib/redact.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Store, UpsertCounts } from '../store/index.ts';
 import type { Batch, NormalizeResult, RawRecord, Source } from '../sources/types.ts';
@@ -104,9 +105,10 @@ export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Prom
   const summary = emptySummary(source.name);
   const scopes = source.scopes({ config: input.config, paths: input.paths, options: input.options });
   for (const scope of scopes) {
+    const stored = redactSecrets(scope); // the scope as stored: a source URL's credentials never reach sync_state
     const [state] = await deps.store.all<{ cursor: string | null }>(
       'SELECT cursor FROM sync_state WHERE source = $1 AND scope = $2',
-      [source.name, scope],
+      [source.name, stored],
     );
     const ctx = {
       source: source.name, scope, cursor: state?.cursor ?? null, config: input.config,
@@ -115,15 +117,15 @@ export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Prom
     };
     try {
       for await (const batch of source.collect(ctx)) {
-        await runBatch(deps, input, scope, batch, summary);
+        await runBatch(deps, input, stored, batch, summary);
         if (batch.progress) deps.onProgress?.({ source: source.name, scope, ...batch.progress });
       }
-      await deps.store.transaction((tx) => saveState(tx, source.name, scope, { last_success_at: deps.clock(), last_error: null }));
+      await deps.store.transaction((tx) => saveState(tx, source.name, stored, { last_success_at: deps.clock(), last_error: null }));
     } catch (err) {
-      const message = `${source.name} ${scope}: ${describeError(err)}`;
+      const message = redactSecrets(`${source.name} ${stored}: ${describeError(err)}`);
       summary.errors.push(message);
-      deps.log.error({ err, source: source.name, scope }, 'collect failed');
-      await deps.store.transaction((tx) => saveState(tx, source.name, scope, { last_run_at: deps.clock(), last_error: message }));
+      deps.log.error({ err, source: source.name, scope: stored }, 'collect failed');
+      await deps.store.transaction((tx) => saveState(tx, source.name, stored, { last_run_at: deps.clock(), last_error: message }));
     }
   }
   await deriveAndLink(deps.store, source as Source<unknown>, scopes, summary, deps.clock);

@@ -4,6 +4,7 @@ import { sha256 } from '../lib/hash.ts';
 import type { Store } from '../store/index.ts';
 import type { RawItem, RawRecord, Reject } from '../sources/types.ts';
 import { shortHash } from '../lib/hash.ts';
+import { redactSecrets } from '../lib/redact.ts';
 
 export function rawIdOf(source: string, kind: string, key: string, contentHash: string): string {
   return `${source}:${kind}:${key}#${contentHash.slice(0, 16)}`;
@@ -17,7 +18,7 @@ export function toRawRecord(source: string, scope: string, item: RawItem, now: D
     scope,
     kind: item.kind,
     key: item.key,
-    url: item.url ?? null,
+    url: redactSecrets(item.url) ?? null,
     payload: item.payload,
     contentHash,
     fetchedAt: item.fetchedAt ?? now,
@@ -61,9 +62,12 @@ export function rowToRawRecord(r: Record<string, unknown>): RawRecord {
 
 /** Reject rows, with deterministic ids so re-runs and renormalize do not duplicate them. */
 export function rejectRows(source: string, scope: string, rejects: Reject[], at: Date): Record<string, unknown>[] {
-  return rejects.map((r) => ({
-    reject_id: `${r.rawId ?? `${source}:${r.location ?? r.key ?? ''}`}|${shortHash(r.reason, r.location, r.key)}`,
-    source, scope, raw_id: r.rawId ?? null, kind: r.kind ?? null, key: r.key ?? null,
-    location: r.location ?? null, reason: r.reason, rejected_at: at,
-  }));
+  return rejects.map((r) => {
+    const location = redactSecrets(r.location); // a URL's credentials are never stored, not even in the id
+    return {
+      reject_id: `${r.rawId ?? `${source}:${location ?? r.key ?? ''}`}|${shortHash(r.reason, location, r.key)}`,
+      source, scope, raw_id: r.rawId ?? null, kind: r.kind ?? null, key: r.key ?? null,
+      location: location ?? null, reason: redactSecrets(r.reason), rejected_at: at,
+    };
+  });
 }
