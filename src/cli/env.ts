@@ -20,6 +20,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   isTTY: boolean;
   stdinIsTTY: boolean;
+  /** stdout is a terminal: CSV then shows control characters escaped (tables always do). */
+  stdoutIsTTY?: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
   fetch: typeof fetch;

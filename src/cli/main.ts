@@ -56,6 +56,7 @@ if (isMain) {
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     cwd: process.cwd(),
     fetch: globalThis.fetch,

@@ -30,8 +30,8 @@ export function register(program: Command, env: CliEnv): void {
             const r = await store.readOnlyQuery(query, { limit: rowLimit, timeoutMs: limits.timeout_ms });
             return { columns: r.columns.map((c) => c.name), rows: r.rows, truncated: r.truncated };
           });
-      if (format === 'json') env.print(JSON.stringify(answer.rows));
-      else if (format === 'csv') env.print(toCsv(answer.columns, answer.rows));
+      if (format === 'json') env.print(toJson(answer.rows, undefined));
+      else if (format === 'csv') env.print(toCsv(answer.columns, answer.rows, { terminal: env.io.stdoutIsTTY }));
       else env.print(toTable(answer.columns, answer.rows));
       if (answer.truncated) env.io.stderr(`(stopped at ${rowLimit} rows: raise --limit or sql.row_limit)\n`);
     });

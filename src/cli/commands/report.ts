@@ -38,7 +38,7 @@ export function register(program: Command, env: CliEnv): void {
       const format = (o.format as string | undefined) ?? (env.json ? 'json' : 'table');
       const columns = result.columns ?? Object.keys(result.rows[0] ?? {});
       if (format === 'json') return env.print(toJson(result));
-      if (format === 'csv') return env.print(toCsv(columns, result.rows));
+      if (format === 'csv') return env.print(toCsv(columns, result.rows, { terminal: env.io.stdoutIsTTY }));
       env.print(`${def.title} (${def.id}@${def.version}; data as of ${result.watermark ?? 'never synced'})`);
       env.print(result.rows.length ? toTable(columns, result.rows) : '(no rows)');
       for (const n of result.notes ?? []) env.print(`note: ${n}`);
