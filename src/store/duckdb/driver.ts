@@ -8,6 +8,7 @@
 // read-only SQL unable to read files whatever the syntax-tree gate misses.
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeError, ShiplogError } from '../../lib/errors.ts';
+import { describeSqlError } from './sql-error.ts';
 import { INSERT_ONLY_TABLES, keyColumns } from '../tables.ts';
 import type { Params, QueryResult, Row, Store, UpsertCounts } from '../types.ts';
 import { refuseReason } from './readonly.ts';
@@ -255,7 +256,7 @@ export class DuckDBStore implements Store {
         if (Date.now() - started >= opts.timeoutMs - 5) {
           throw new ShiplogError('bad_request', `query interrupted after the ${opts.timeoutMs} ms timeout`, { cause: err });
         }
-        throw new ShiplogError('bad_request', `SQL error: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        throw new ShiplogError('bad_request', `SQL error: ${describeSqlError(err instanceof Error ? err.message : String(err), sql)}`, { cause: err });
       });
       const truncated = res.rows.length > opts.limit;
       if (truncated) res.rows.length = opts.limit;

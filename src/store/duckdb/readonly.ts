@@ -7,6 +7,7 @@
 // not). Anything else — a quoted path with an extension, a glob, a table function called
 // without parentheses — is refused with the reason.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { describeSqlError } from './sql-error.ts';
 
 const LEADING = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*([A-Za-z]+)/;
 const ALLOWED_LEADING = new Set(['select', 'with', 'from', 'values', 'table', 'describe', 'show', 'summarize']);
@@ -171,13 +172,13 @@ export async function refuseReason(conn: DuckDBConnection, sql: string): Promise
   const leading = LEADING.exec(sql)?.[1]?.toLowerCase();
   if (!leading) return 'empty query';
   if (NAMED_REFUSALS[leading]) return `${NAMED_REFUSALS[leading]}: only SELECT queries are allowed`;
-  if (!ALLOWED_LEADING.has(leading)) return `${leading.toUpperCase()} statements are not allowed: only SELECT queries are`;
   let count: number;
   try {
     count = (await conn.extractStatements(sql)).count;
   } catch (err) {
-    return `SQL does not parse: ${(err as Error).message.split('\n')[0]}`;
+    return `SQL does not parse: ${describeSqlError((err as Error).message, sql)}`; // a typo (SELEC) is named as one
   }
+  if (!ALLOWED_LEADING.has(leading)) return `${leading.toUpperCase()} statements are not allowed: only SELECT queries are`;
   if (count !== 1) return `exactly one statement is allowed (found ${count})`;
   const tree = await serialize(conn, sql);
   if (tree.error) return `only SELECT queries are allowed (${tree.error_message ?? 'not a SELECT'})`;
