@@ -29,7 +29,7 @@ describe('documentation', () => {
 
   it('documents every top-level config key and server/sql key in docs/config.md', () => {
     const doc = read('docs/config.md');
-    for (const key of ['db', 'server.host', 'server.port', 'server.url', 'server.token', 'server.spool', 'sql.row_limit', 'sql.timeout_ms']) {
+    for (const key of ['db', 'server.host', 'server.port', 'server.url', 'server.token', 'server.spool', 'sql.row_limit', 'sql.max_row_limit', 'sql.timeout_ms']) {
       expect(doc).toContain(`\`${key}\``);
     }
   });

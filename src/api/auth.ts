@@ -10,6 +10,12 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** Whether the request carries one of the accepted bearer tokens (reads that may ask for more). */
+export function hasValidToken(deps: Pick<AppDeps, 'tokens'>, header: string | undefined): boolean {
+  const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim();
+  return Boolean(token) && deps.tokens.some((t) => same(t, token!));
+}
+
 export function requireToken(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';

@@ -53,11 +53,15 @@ export const configSchema = z
       .default({ host: '127.0.0.1', port: 8080 }),
     sql: z
       .object({
+        /** Rows a query returns unless it asks for another limit (`--limit`, `"limit"`). */
         row_limit: z.number().int().positive().default(10_000),
+        /** The most rows a query may ask for (the CLI, or the API with a token). */
+        max_row_limit: z.number().int().positive().default(1_000_000),
         timeout_ms: z.number().int().positive().default(10_000),
       })
       .strict()
-      .default({ row_limit: 10_000, timeout_ms: 10_000 }),
+      .refine((s) => s.max_row_limit >= s.row_limit, { message: 'max_row_limit must be at least row_limit', path: ['max_row_limit'] })
+      .default({ row_limit: 10_000, max_row_limit: 1_000_000, timeout_ms: 10_000 }),
     /** Base URLs the web links entities out to ('' hides that kind of link); Wikimedia's by default. */
     links: linksSchema,
     sources: z.object(sourcesShape).strict().default({}),

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
 import { readStatus } from '../../sync/status.ts';
 import { importPaths, renormalizeSources, syncSources } from '../../sync/service.ts';
-import { requireToken } from '../auth.ts';
+import { hasValidToken, requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorResponse } from '../errors.ts';
 import { route } from '../openapi.ts';
@@ -17,7 +17,8 @@ import { formatOf, respondTable } from '../query/format.ts';
 
 const sqlBody = z.object({
   sql: z.string().min(1).describe('one read-only SELECT (WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE)'),
-  limit: z.number().int().positive().optional().describe('row limit, at most sql.row_limit of the config'),
+  limit: z.number().int().positive().optional()
+    .describe('row limit: default sql.row_limit; with a bearer token up to sql.max_row_limit, without one at most sql.row_limit'),
   format: z.enum(['json', 'csv', 'parquet']).optional(),
 });
 const UPLOAD_LIMIT = 64 * 1024 * 1024;
@@ -36,7 +37,8 @@ export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
     query: z.object({ format: z.enum(['json', 'csv', 'parquet']).optional() }),
     summary: 'Read-only SQL for everyone: {"sql": "…"} → {"columns", "rows"}; DDL, DML, COPY, ATTACH, SET, PRAGMA and file/URL readers get a 400 with the reason',
   }, async (c, { body, query }) => {
-    const rowLimit = Math.min(body.limit ?? deps.config.sql.row_limit, deps.config.sql.row_limit);
+    const { row_limit, max_row_limit } = deps.config.sql;
+    const rowLimit = Math.min(body.limit ?? row_limit, hasValidToken(deps, c.req.header('authorization')) ? max_row_limit : row_limit);
     const res = await deps.store.readOnlyQuery(body.sql, { limit: rowLimit, timeoutMs: deps.config.sql.timeout_ms });
     return respondTable(c, formatOf(query.format ?? body.format), 'query', { columns: res.columns, rows: res.rows, meta: { truncated: res.truncated } });
   });
