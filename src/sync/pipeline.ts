@@ -1,7 +1,7 @@
 // The sync pipeline: collect → raw → normalize → upsert, one transaction per batch
 // together with the cursor, so a kill at any moment loses nothing and a re-run resumes
 // where the last committed batch ended. Then derive and link, also transactional.
-import { describeError } from '../lib/errors.ts';
+import { describeError, ShiplogError } from '../lib/errors.ts';
 import { redactSecrets } from '../lib/redact.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Store, UpsertCounts } from '../store/index.ts';
@@ -124,6 +124,7 @@ export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Prom
     } catch (err) {
       const message = redactSecrets(`${source.name} ${stored}: ${describeError(err)}`);
       summary.errors.push(message);
+      summary.errorCodes.push(err instanceof ShiplogError ? err.code : 'store_failure');
       deps.log.error({ err, source: source.name, scope: stored }, 'collect failed');
       await deps.store.transaction((tx) => saveState(tx, source.name, stored, { last_run_at: deps.clock(), last_error: message }));
     }

@@ -1,5 +1,6 @@
 // The per-source run summary: new / updated / unchanged rows per table, raw records
 // stored, rejects, links, errors and duration. Printed by the CLI, returned by the API.
+import type { ErrorCode } from '../lib/errors.ts';
 import type { UpsertCounts } from '../store/index.ts';
 
 export interface SourceSummary {
@@ -10,11 +11,13 @@ export interface SourceSummary {
   rejected: number;
   links: number;
   errors: string[];
+  /** The error code of each entry of `errors` (the CLI exits with the first one's code). */
+  errorCodes: ErrorCode[];
   durationMs: number;
 }
 
 export function emptySummary(source: string): SourceSummary {
-  return { source, seen: 0, raw: 0, tables: {}, rejected: 0, links: 0, errors: [], durationMs: 0 };
+  return { source, seen: 0, raw: 0, tables: {}, rejected: 0, links: 0, errors: [], errorCodes: [], durationMs: 0 };
 }
 
 export function addCounts(s: SourceSummary, table: string, c: UpsertCounts): void {
@@ -62,6 +65,7 @@ export function mergeSummaries(list: SourceSummary[]): SourceSummary[] {
     m.rejected += s.rejected;
     m.links = Math.max(m.links, s.links);
     m.errors.push(...s.errors);
+    m.errorCodes.push(...(s.errorCodes ?? []));
     m.durationMs += s.durationMs;
     for (const [t, c] of Object.entries(s.tables)) addCounts(m, t, c);
     by.set(s.source, m);
