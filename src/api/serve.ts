@@ -1,11 +1,12 @@
 // Runs the API on a port and advertises it to local CLI invocations through
 // `<db>.server.json` (url, pid, a per-run token; mode 0600), so they send their work
 // here instead of opening the file the server owns. The file is created afresh and
-// exclusively, never through a link, so no earlier file's mode or target is kept.
+// exclusively, never through a link, so no earlier file's mode or target is kept. The
+// HTTP server and the app are imported when a server starts: CLI commands import this
+// file for serverFileOf only.
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, openSync, rmSync, writeSync } from 'node:fs';
-import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from './app.ts';
+import type { ServerType } from '@hono/node-server';
 import type { AppDeps } from './deps.ts';
 
 export interface RunningServer {
@@ -37,6 +38,7 @@ export function writePrivateFile(file: string, text: string): void {
 export async function startServer(deps: Omit<AppDeps, 'tokens'>, opts: { host: string; port: number }): Promise<RunningServer> {
   const localToken = randomBytes(24).toString('hex');
   const tokens = [localToken, ...(deps.config.server.token ? [deps.config.server.token] : [])];
+  const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('./app.ts')]);
   const app = createApp({ ...deps, tokens });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s));

@@ -1,12 +1,14 @@
 // Imported text cannot drive the terminal: a SAL message with an OSC title sequence
 // (ESC]0;…BEL) and colour codes reaches `shiplog sql` as visible escapes in tables, in CSV
-// written to a terminal and in JSON; CSV to a pipe keeps the bytes as stored.
+// written to a terminal and in JSON; CSV to a pipe keeps the bytes as stored. Tables fit
+// the width they are given: widest columns cut first with an ellipsis, the rightmost
+// dropped (and named) when even narrow columns do not fit; --wide is unlimited.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiplogInProcess } from '../../test/helpers/cli.ts';
-import { escapeControls, toCsv, toJson, toTable } from './format.ts';
+import { escapeControls, fitWidths, toCsv, toJson, toTable } from './format.ts';
 import { runCli } from './main.ts';
 
 const HOSTILE = '\u001b]0;pwned\u0007\u001b[31mred\u001b[0m \u009b2J \u202eevil';
@@ -64,5 +66,49 @@ describe('shiplog sql over an imported SAL message with terminal escapes', () =>
     };
     expect(await run(true)).not.toMatch(RAW);
     expect(await run(false)).toContain(HOSTILE);
+  });
+});
+
+const rows = [
+  { key: 'change:gerrit.wikimedia.org:907238', subject: 'Add the new backport window to the deployment calendar for all wikis', owner: 'urbanecm', n: 3 },
+  { key: 'change:gerrit.wikimedia.org:1', subject: 'Fix', owner: 'x', n: 12 },
+];
+const cols = ['key', 'subject', 'owner', 'n'];
+const widest = (t: string) => Math.max(...t.split('\n').map((l) => [...l].length));
+
+describe('toTable', () => {
+  it('prints everything in full without a width', () => {
+    const t = toTable(cols, rows);
+    expect(t).toContain(rows[0].subject);
+    expect(widest(t)).toBe(rows[0].key.length + 2 + rows[0].subject.length + 2 + 'urbanecm'.length + 2 + '12'.length);
+  });
+
+  it.each([80, 60, 40])('fits %i columns, cutting the widest cells with an ellipsis', (width) => {
+    const t = toTable(cols, rows, { width });
+    expect(widest(t)).toBeLessThanOrEqual(width);
+    expect(t).toContain('…');
+    expect(t.split('\n')[0]).toMatch(/^key\s+subject\s+owner\s+n$/);
+    expect(t).toContain('urbanecm'); // narrow columns are not cut
+  });
+
+  it('leaves out the rightmost columns, naming them, when even narrow ones do not fit', () => {
+    const many = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`column_${i}`, `value number ${i}`]));
+    const t = toTable(Object.keys(many), [many], { width: 80 });
+    expect(widest(t)).toBeLessThanOrEqual(80);
+    const note = t.split('\n').at(-1)!;
+    expect(note).toMatch(/^\(\d+ more columns, --wide or --format csv shows them: column_\d+, column_/);
+  });
+
+  it('cuts cells at cellMax when there is no terminal', () => {
+    const t = toTable(cols, rows, { cellMax: 20 });
+    expect(t).toContain('Add the new backpor…');
+  });
+});
+
+describe('fitWidths', () => {
+  it('keeps widths that fit, caps the widest otherwise, and gives up below the minimum', () => {
+    expect(fitWidths([5, 10, 3], 30)).toEqual([5, 10, 3]);
+    expect(fitWidths([5, 40, 30], 40)).toEqual([5, 15, 15]);
+    expect(fitWidths([20, 20, 20], 10)).toBeNull();
   });
 });

@@ -1,14 +1,12 @@
 // What `shiplog window` and `shiplog deploy` share: where the spool and the open-window
 // file are, where events go (server.url, else the local server that owns the database,
 // else the database itself), and recording events so none is lost: delivered now, or
-// spooled and delivered by the next shiplog command (flushSpoolHook runs before each).
+// spooled and delivered by the next shiplog command (flushSpool runs before each).
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import { describeError } from '../lib/errors.ts';
 import type { WorkflowEvent } from '../sources/workflow/events.ts';
 import { deliverEvents, spoolPending, type DeliveryReport, type DeliveryTarget } from '../workflow/deliver.ts';
-import { ingestWorkflowEvents } from '../workflow/ingest.ts';
 import { statePathOf } from '../workflow/state.ts';
 import { databaseTarget, fetchWithTimeout, serverTarget } from '../workflow/targets.ts';
 import type { CliEnv } from './env.ts';
@@ -38,8 +36,10 @@ async function targetOf(env: CliEnv): Promise<DeliveryTarget> {
   if (server.url) return serverTarget(remoteClient(server.url.replace(/\/$/, ''), server.token, fetchImpl));
   const local = await env.remote();
   if (local) return serverTarget(local);
-  return databaseTarget(env.loaded.dbPath, (events) =>
-    env.withStore((deps) => ingestWorkflowEvents({ ...deps, onProgress: undefined }, events))); // no bar amid the deploy's output
+  return databaseTarget(env.loaded.dbPath, async (events) => {
+    const { ingestWorkflowEvents } = await import('../workflow/ingest.ts'); // the pipeline: loaded only when used
+    return env.withStore((deps) => ingestWorkflowEvents({ ...deps, onProgress: undefined }, events)); // no bar amid the deploy's output
+  });
 }
 
 function explain(env: CliEnv, r: DeliveryReport, spool: string): void {
@@ -63,22 +63,20 @@ export async function recordEvents(env: CliEnv, events: WorkflowEvent[]): Promis
   return report;
 }
 
-/** Before any command: deliver what an earlier command had to spool (quietly when it works). */
-export function installFlushHook(program: Command, env: CliEnv): void {
-  program.hook('preAction', async () => {
-    let spool: string;
-    try {
-      spool = spoolPathOf(env);
-    } catch (err) {
-      env.log.debug({ err }, 'no config, no spool to flush'); // the command itself reports a bad config
-      return;
-    }
-    if (!spoolPending(spool)) return;
-    try {
-      const r = await recordEvents(env, []);
-      if (r.delivered > 0) env.io.stderr(`shiplog: delivered ${r.delivered} spooled workflow event(s)\n`);
-    } catch (err) {
-      env.io.stderr(`shiplog: spooled workflow events not delivered: ${describeError(err)}\n`);
-    }
-  });
+/** Delivers what an earlier command had to spool (quietly when it works). */
+export async function flushSpool(env: CliEnv): Promise<void> {
+  let spool: string;
+  try {
+    spool = spoolPathOf(env);
+  } catch (err) {
+    env.log.debug({ err }, 'no config, no spool to flush'); // the command itself reports a bad config
+    return;
+  }
+  if (!spoolPending(spool)) return;
+  try {
+    const r = await recordEvents(env, []);
+    if (r.delivered > 0) env.io.stderr(`shiplog: delivered ${r.delivered} spooled workflow event(s)\n`);
+  } catch (err) {
+    env.io.stderr(`shiplog: spooled workflow events not delivered: ${describeError(err)}\n`);
+  }
 }

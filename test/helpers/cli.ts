@@ -1,4 +1,4 @@
-// Running the real CLI in tests: `bin/shiplog` as a child process (what users run), or
+// Running the real CLI in tests: `bin/shiplog-dev` as a child process (the sources, no build), or
 // runCli in-process with captured output (faster, same code path after argv parsing).
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = join(ROOT, 'bin', 'shiplog');
+/** The CLI run from the TypeScript sources (bin/shiplog runs the build; test/e2e/package.test.ts packs and runs that). */
+export const BIN = join(ROOT, 'bin', 'shiplog-dev');
 
 export interface CliRun {
   code: number;

@@ -14,7 +14,9 @@ import { parseChangeList, parseTaskList, readCommand, sawTestservers } from '../
 import { noteOf, readState, writeState } from '../../workflow/state.ts';
 import type { CliEnv } from '../env.ts';
 import { toJson } from '../format.ts';
-import { deployerOf, hostOf, recordEvents, statePathFor } from '../workflow.ts';
+
+/** The workflow helpers (spool, delivery, the pipeline): loaded when a command runs, not at start. */
+const workflow = () => import('../workflow.ts');
 
 interface DeployOptions {
   change?: string[];
@@ -98,6 +100,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--untracked', 'the deploy carries no change or task (do not ask)')
     .option('--deployer <name>', 'who deploys (default: SHIPLOG_DEPLOYER, then $USER)')
     .action(async (args: string[], o: DeployOptions) => {
+      const { deployerOf, hostOf, recordEvents, statePathFor } = await workflow();
       const statePath = statePathFor(env);
       const state = readState(statePath);
       if (!state && !o.force) {

@@ -1,15 +1,25 @@
 // `shiplog import <source> <path…>`, `shiplog sync [source…]`, `shiplog renormalize [source…]`:
 // run locally, or on the running server that owns the database.
-import type { Command } from 'commander';
-import { formatSummary, type SourceSummary } from '../../sync/summary.ts';
-import { importPaths, renormalizeSources, syncSources } from '../../sync/service.ts';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ERROR_CODES, type ErrorCode, ShiplogError } from '../../lib/errors.ts';
+import type { SourceSummary } from '../../sync/summary.ts';
 import type { CliEnv } from '../env.ts';
 import { toJson } from '../format.ts';
 
-function report(env: CliEnv, summaries: SourceSummary[]): void {
+/**
+ * Prints the summaries. Scopes that failed were logged as they failed and the rest was
+ * stored; the exit code is the first failure's (69 unreachable, 77 auth, 76 protocol, …).
+ */
+async function report(env: CliEnv, summaries: SourceSummary[]): Promise<void> {
+  const { formatSummary } = await import('../../sync/summary.ts');
   env.print(env.json ? toJson({ summaries }) : formatSummary(summaries));
-  if (summaries.some((s) => s.errors.length > 0)) process.exitCode = 1;
+  const failed = summaries.flatMap((s) => s.errors.map((message, i) => ({ message, code: s.errorCodes?.[i] ?? 'store_failure' })));
+  if (failed.length > 0) {
+    if (!env.json) env.io.stderr(`shiplog: ${failed.length} scope(s) failed, the rest was stored; first: ${failed[0].message}\n`);
+    process.exitCode = ERROR_CODES[failed[0].code as ErrorCode]?.exit ?? ERROR_CODES.store_failure.exit;
+  }
 }
 
 function collectOption(value: string, previous: string[] = []): string[] {
@@ -25,6 +35,16 @@ function sourceOptions(o: Record<string, unknown>): Record<string, unknown> {
     out[i > 0 ? kv.slice(0, i) : kv] = i > 0 ? kv.slice(i + 1) : true;
   }
   return out;
+}
+
+/** Local paths must exist (URLs, for the sources that read them, are passed through). */
+function localPaths(env: CliEnv, paths: string[]): string[] {
+  return paths.map((p) => {
+    if (/^https?:\/\//.test(p)) return p;
+    const abs = resolve(env.io.cwd, p);
+    if (!existsSync(abs)) throw new ShiplogError('not_found', `${abs}: no such file or folder`);
+    return abs;
+  });
 }
 
 export function register(program: Command, env: CliEnv): void {
@@ -43,15 +63,16 @@ export function register(program: Command, env: CliEnv): void {
     .option('--patchset <n>', 'junit: patch set number')
     .option('--option <key=value>', 'any other source option (repeatable)', collectOption)
     .action(async (source: string, paths: string[], o: Record<string, unknown>) => {
-      const abs = paths.map((p) => resolve(env.io.cwd, p));
+      const abs = localPaths(env, paths);
       const options = sourceOptions(o);
       const remote = await env.remote();
       if (remote) {
         const r = await remote.post<{ summaries: SourceSummary[] }>('/api/import', { source, paths: abs, options });
         return report(env, r.summaries);
       }
+      const { importPaths } = await import('../../sync/service.ts');
       const summary = await env.withStore((deps) => importPaths(deps, source, abs, options));
-      report(env, [summary]);
+      await report(env, [summary]);
     });
 
   program
@@ -61,7 +82,8 @@ export function register(program: Command, env: CliEnv): void {
     .action(async (sources: string[]) => {
       const remote = await env.remote();
       if (remote) return report(env, (await remote.post<{ summaries: SourceSummary[] }>('/api/sync', { sources })).summaries);
-      report(env, await env.withStore((deps) => syncSources(deps, sources)));
+      const { syncSources } = await import('../../sync/service.ts');
+      await report(env, await env.withStore((deps) => syncSources(deps, sources)));
     });
 
   program
@@ -71,6 +93,7 @@ export function register(program: Command, env: CliEnv): void {
     .action(async (sources: string[]) => {
       const remote = await env.remote();
       if (remote) return report(env, (await remote.post<{ summaries: SourceSummary[] }>('/api/renormalize', { sources })).summaries);
-      report(env, await env.withStore((deps) => renormalizeSources(deps, sources)));
+      const { renormalizeSources } = await import('../../sync/service.ts');
+      await report(env, await env.withStore((deps) => renormalizeSources(deps, sources), { create: false }));
     });
 }

@@ -2,15 +2,16 @@
 // --since/--until/--limit and --param key=value; the same definitions GET /api/reports/<id> runs.
 import type { Command } from 'commander';
 import { ShiplogError } from '../../lib/errors.ts';
-import { findMetric, METRICS } from '../../metrics/registry.ts';
-import { runMetric } from '../../metrics/run.ts';
+import type { runMetric } from '../../metrics/run.ts';
 import type { CliEnv } from '../env.ts';
-import { toCsv, toJson, toTable } from '../format.ts';
+import { toCsv, toJson } from '../format.ts';
+
+type MetricResult = Awaited<ReturnType<typeof runMetric>>;
 
 export function register(program: Command, env: CliEnv): void {
   program
     .command('report')
-    .description(`run a report or metric: ${METRICS.map((m) => m.id).join(', ') || '(none yet)'}`)
+    .description('run a report or metric (without an id: list them)')
     .argument('[id]', 'report id (omit to list them)')
     .option('--since <time>', 'start of the time window (ISO date or time, UTC)')
     .option('--until <time>', 'end of the time window')
@@ -18,9 +19,12 @@ export function register(program: Command, env: CliEnv): void {
     .option('--format <format>', 'table | json | csv')
     .option('--param <key=value>', 'report parameter (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .action(async (id: string | undefined, o: Record<string, unknown>) => {
+      const format = (o.format as string | undefined) ?? (env.json ? 'json' : 'table');
+      if (!['table', 'json', 'csv'].includes(format)) throw new ShiplogError('bad_request', `--format ${format}: use table, json or csv`);
+      const { findMetric, METRICS } = await import('../../metrics/registry.ts');
       if (!id) {
         const rows = METRICS.map((m) => ({ id: m.id, version: m.version, kind: m.kind, title: m.title }));
-        return env.print(env.json ? toJson(rows) : toTable(['id', 'version', 'kind', 'title'], rows));
+        return env.print(env.json ? toJson(rows) : env.table(['id', 'version', 'kind', 'title'], rows));
       }
       const def = findMetric(id);
       if (!def) throw new ShiplogError('bad_request', `unknown report "${id}" (known: ${METRICS.map((m) => m.id).join(', ')})`);
@@ -32,15 +36,17 @@ export function register(program: Command, env: CliEnv): void {
       }
       const remote = await env.remote();
       const query = new URLSearchParams(Object.entries(raw).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-      const result = remote
-        ? await remote.get<Awaited<ReturnType<typeof runMetric>>>(`/api/reports/${id}?${query}`)
-        : await env.withStore(({ store }) => runMetric(def, { store, clock: env.io.clock }, raw));
-      const format = (o.format as string | undefined) ?? (env.json ? 'json' : 'table');
+      let result: MetricResult;
+      if (remote) result = await remote.get<MetricResult>(`/api/reports/${id}?${query}`);
+      else {
+        const { runMetric } = await import('../../metrics/run.ts');
+        result = await env.withStore(({ store }) => runMetric(def, { store, clock: env.io.clock }, raw), { create: false });
+      }
       const columns = result.columns ?? Object.keys(result.rows[0] ?? {});
       if (format === 'json') return env.print(toJson(result));
       if (format === 'csv') return env.print(toCsv(columns, result.rows, { terminal: env.io.stdoutIsTTY }));
       env.print(`${def.title} (${def.id}@${def.version}; data as of ${result.watermark ?? 'never synced'})`);
-      env.print(result.rows.length ? toTable(columns, result.rows) : '(no rows)');
+      env.print(result.rows.length ? env.table(columns, result.rows) : '(no rows)');
       for (const n of result.notes ?? []) env.print(`note: ${n}`);
     });
 }

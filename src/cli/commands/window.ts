@@ -10,7 +10,9 @@ import type { WindowDoneEvent, WindowOpenEvent } from '../../sources/workflow/ev
 import { clearState, readState, summarize, writeState, type WindowSummary } from '../../workflow/state.ts';
 import type { CliEnv } from '../env.ts';
 import { toJson, toTable } from '../format.ts';
-import { deployerOf, hostOf, installFlushHook, recordEvents, statePathFor } from '../workflow.ts';
+
+/** The workflow helpers (spool, delivery, the pipeline): loaded when a command runs, not at start. */
+const workflow = () => import('../workflow.ts');
 
 /** A window id: its opening minute (UTC) and a random suffix, unique without a server. */
 export function newWindowId(at: Date): string {
@@ -43,7 +45,8 @@ export function formatSummary(s: WindowSummary): string {
 }
 
 export function register(program: Command, env: CliEnv): void {
-  installFlushHook(program, env);
+  // before any command: deliver what an earlier one had to spool
+  program.hook('preAction', async () => (await workflow()).flushSpool(env));
   const window = program.command('window').description('open, inspect and close a deployment window (the deployer workflow)');
 
   window
@@ -52,6 +55,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--name <name>', 'window name, e.g. "UTC late backport window"', 'Backport window')
     .option('--deployer <name>', 'who deploys (default: SHIPLOG_DEPLOYER, then $USER)')
     .action(async (o: { name: string; deployer?: string }) => {
+      const { deployerOf, hostOf, recordEvents, statePathFor } = await workflow();
       const path = statePathFor(env);
       const open = readState(path);
       if (open) {
@@ -72,6 +76,7 @@ export function register(program: Command, env: CliEnv): void {
     .command('status')
     .description('the open window and what was deployed in it so far')
     .action(async () => {
+      const { statePathFor } = await workflow();
       const open = readState(statePathFor(env));
       if (!open) return env.print(env.json ? toJson({ open: false }) : 'no window open (shiplog window start opens one)');
       const s = summarize(keys.window(open.window.window_id), open, null);
@@ -82,6 +87,7 @@ export function register(program: Command, env: CliEnv): void {
     .command('done')
     .description('close the open window and print its summary')
     .action(async () => {
+      const { recordEvents, statePathFor } = await workflow();
       const path = statePathFor(env);
       const open = readState(path);
       if (!open) throw new ShiplogError('conflict', `no window is open (${path}); nothing to close`);

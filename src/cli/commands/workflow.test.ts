@@ -92,7 +92,7 @@ describe('shiplog window / deploy on the local database', () => {
 describe('without a TTY nothing waits for input', () => {
   it('fails fast with a clear message when the change and task are missing and stdin is closed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wf-'));
-    const bin = new URL('../../../bin/shiplog', import.meta.url).pathname;
+    const bin = new URL('../../../bin/shiplog-dev', import.meta.url).pathname;
     const db = join(dir, 'x.duckdb');
     expect(spawnSync(bin, ['--db', db, 'window', 'start'], { input: '', timeout: 50_000 }).status).toBe(0);
     const r = spawnSync(bin, ['--db', db, 'deploy', '--', 'sh', '-c', 'exit 0'], { input: '', timeout: 50_000, encoding: 'utf8' });
