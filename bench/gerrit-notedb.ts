@@ -5,13 +5,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from '../test/helpers/cli.ts';
-import { measureCommand, printFigures, ratio } from './lib.ts';
+import { measureCommand, printFigures, ratio, shiplogBin } from './lib.ts';
 
 export const MIRROR = '/work/.mirror/wikimedia+operations-mediawiki-config/repo';
 const NAME = 'operations/mediawiki-config';
 
 export async function run(opts: { mirror?: string } = {}): Promise<Record<string, unknown>> {
+  const BIN = shiplogBin(); // the build users run
   const mirror = opts.mirror ?? MIRROR;
   if (!existsSync(mirror)) {
     const figures = { skipped: `no mirror at ${mirror} (bring github:wikimedia/operations-mediawiki-config with the fetch tool)` };

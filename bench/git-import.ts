@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeRepo } from '../test/helpers/repo.ts';
-import { BIN } from '../test/helpers/cli.ts';
-import { measureCommand, printFigures, ratio } from './lib.ts';
+import { measureCommand, printFigures, ratio, shiplogBin } from './lib.ts';
 
 export async function run(opts: { commits?: number } = {}): Promise<Record<string, unknown>> {
+  const BIN = shiplogBin(); // the build users run
   const commits = opts.commits ?? 100_000;
   const dir = mkdtempSync(join(tmpdir(), 'shiplog-bench-git-'));
   try {

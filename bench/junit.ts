@@ -18,7 +18,7 @@ import { normalizeJUnit } from '../src/sources/junit/normalize.ts';
 import { chunkKey } from '../src/sources/junit/rows.ts';
 import { openStore } from '../src/store/index.ts';
 import { loadSql } from '../src/store/sql.ts';
-import { measureCommand, printFigures, ratio } from './lib.ts';
+import { measureCommand, printFigures, ratio, shiplogBin } from './lib.ts';
 
 /** Writes a PHPUnit-style report of about `mb` MB: nested suites, data sets, ~2% failures. */
 export async function writeReport(path: string, mb: number): Promise<void> {
@@ -183,7 +183,7 @@ async function ingest(figures: Record<string, unknown>, dir: string, opts: { mb?
   const importMb = opts.importMb ?? 50;
   const small = join(dir, 'import.xml');
   await writeReport(small, importMb);
-  const bin = new URL('../bin/shiplog', import.meta.url).pathname;
+  const bin = shiplogBin();
   const imp = await measureCommand(bin, ['--db', join(dir, 'import.duckdb'), 'import', 'junit', small]);
   if (imp.code !== 0) throw new Error(`import junit failed: ${imp.stderr}`);
   figures[`import junit ${importMb} MB into DuckDB (s)`] = Math.round(imp.ms / 100) / 10;

@@ -1,7 +1,7 @@
 // Measuring helpers for the benchmarks: wall time and peak RSS of a child process
 // (read from /proc/<pid>/status VmHWM while it runs), and formatting of the figures.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export interface Measured {
   ms: number;
@@ -40,6 +40,13 @@ export function measureCommand(cmd: string, args: string[], opts: { cwd?: string
       resolve({ ms: performance.now() - t0, peakRssMb: peak ? Math.round(peak / 1024) : null, code: code ?? -1, stdout, stderr });
     });
   });
+}
+
+/** The command users run: bin/shiplog on the build in dist/ (never the TypeScript sources). */
+export function shiplogBin(): string {
+  const bin = new URL('../bin/shiplog', import.meta.url).pathname;
+  if (!existsSync(new URL('../dist/cli/bin.js', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` before the benchmarks');
+  return bin;
 }
 
 export function ratio(a: number, b: number): number {

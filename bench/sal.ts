@@ -4,11 +4,10 @@
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from '../test/helpers/cli.ts';
 import { splitNick } from '../src/sources/sal/entry.ts';
 import { parseEsDoc } from '../src/sources/sal/es-doc.ts';
 import { parseMessage } from '../src/sources/sal/messages.ts';
-import { measureCommand, printFigures, ratio } from './lib.ts';
+import { measureCommand, printFigures, ratio, shiplogBin } from './lib.ts';
 
 const USERS = ['reedy', 'samtar', 'urbanecm', 'brennen', 'thcipriani', 'jforrester', 'dancy', 'kharlan'];
 const HOSTS = ['deploy1002', 'deploy2002', 'deploy1003'];
@@ -91,6 +90,7 @@ export async function run(opts: { entries?: number } = {}): Promise<Record<strin
     const input = join(dir, 'sal.ndjson');
     await writeInput(input, entries);
     const env = { ...process.env, SHIPLOG_LOG_LEVEL: 'silent' };
+    const BIN = shiplogBin();
     const db = join(dir, 'bench.duckdb');
     const imp = await measureCommand(BIN, ['--db', db, '--json', 'import', 'sal', input], { env, keepStdout: true });
     if (imp.code !== 0) throw new Error(`import failed: ${imp.stderr}`);

@@ -6,4 +6,5 @@ export const SUITES = {
   'mediawiki-config': () => import('./mediawiki-config.ts'),
   'gerrit-notedb': () => import('./gerrit-notedb.ts'),
   junit: () => import('./junit.ts'),
+  startup: () => import('./startup.ts'),
 };
