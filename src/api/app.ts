@@ -5,6 +5,7 @@ import { ShiplogError } from '../lib/errors.ts';
 import { ResponseCache } from './cache.ts';
 import type { AppDeps } from './deps.ts';
 import { errorResponse } from './errors.ts';
+import { allowedHostNames, hostGuard, originGuard, readGuard } from './guard.ts';
 import { registerCoreRoutes } from './routes/core.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
 import { registerExploreRoutes } from './routes/explore.ts';
@@ -34,6 +35,11 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const full: AppDeps = { ...deps, stats: deps.stats ?? new RequestStats() };
   app.use('*', full.stats!.middleware());
+  // before the cache, so a cached answer is never served to a request these refuse
+  app.use('*', hostGuard(allowedHostNames(deps.config.server)));
+  app.use('*', originGuard());
+  const reads = readGuard(full);
+  if (reads) app.use('*', reads);
   app.use('*', (deps.cache ?? new ResponseCache()).middleware(deps.store));
   app.onError((err, c) => {
     if (!(err instanceof ShiplogError)) deps.log.error({ err, path: c.req.path }, 'request failed');

@@ -16,12 +16,19 @@ export function hasValidToken(deps: Pick<AppDeps, 'tokens'>, header: string | un
   return Boolean(token) && deps.tokens.some((t) => same(t, token!));
 }
 
+/** Whether `given` equals one of `tokens`, each compared in constant time. */
+export function tokenMatches(tokens: readonly string[], given: string): boolean {
+  let ok = false;
+  for (const t of tokens) ok = same(t, given) || ok;
+  return ok;
+}
+
 export function requireToken(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
     if (!token) throw new ShiplogError('unauthorized', `${c.req.method} ${c.req.path} needs "Authorization: Bearer <token>"`);
-    if (!deps.tokens.some((t) => same(t, token))) {
+    if (!tokenMatches(deps.tokens, token)) {
       throw new ShiplogError('unauthorized', `${c.req.method} ${c.req.path}: the bearer token is not valid`);
     }
     await next();

@@ -14,5 +14,6 @@ export function errorBody(err: unknown): ErrorBody {
 }
 
 export function errorResponse(c: Context, err: unknown): Response {
+  if (err instanceof ShiplogError && err.retryAfterS !== undefined) c.header('retry-after', String(err.retryAfterS));
   return c.json(errorBody(err), httpStatusOf(err) as ContentfulStatusCode);
 }

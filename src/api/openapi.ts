@@ -4,6 +4,7 @@
 // schemas become GET /api/openapi.json (z.toJSONSchema). Routes added with app.get/post
 // still appear in the document, marked undocumented, and a test names them.
 import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ShiplogError } from '../lib/errors.ts';
 
@@ -20,6 +21,8 @@ export interface RouteSpec<Q extends z.ZodType = z.ZodType, B extends z.ZodType 
   body?: B;
   /** The body is raw bytes of this media type (an upload), not JSON. */
   rawBody?: string;
+  /** Largest JSON body in bytes (default JSON_BODY_LIMIT); larger ones get 413 before parsing. */
+  bodyLimit?: number;
   /** Needs `Authorization: Bearer <token>` (the middleware goes in `middleware`). */
   auth?: boolean;
   middleware?: MiddlewareHandler[];
@@ -35,6 +38,30 @@ export interface RouteInput<Q, B> {
 }
 
 const registered = new WeakMap<Hono, RouteSpec[]>();
+
+/** Largest JSON body a route reads (SQL text, event batches): checked before parsing. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * JSON routes take `application/json` only (a cross-site form cannot send it without a
+ * CORS preflight, which this server never grants) and at most JSON_BODY_LIMIT bytes.
+ */
+function jsonBodyGuards(limit: number): MiddlewareHandler[] {
+  const mediaType: MiddlewareHandler = async (c, next) => {
+    const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') {
+      throw new ShiplogError('unsupported_media_type', `${c.req.method} ${c.req.path}: send the body as application/json (got ${type ? `"${type.slice(0, 60)}"` : 'no content-type'})`);
+    }
+    await next();
+  };
+  const size = bodyLimit({
+    maxSize: limit,
+    onError: (c) => {
+      throw new ShiplogError('payload_too_large', `${c.req.method} ${c.req.path}: the body is larger than ${limit} bytes`);
+    },
+  });
+  return [mediaType, size];
+}
 
 export function documentedRoutes(app: Hono): RouteSpec[] {
   return registered.get(app) ?? [];
@@ -75,7 +102,8 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(
     const body = spec.body ? await readBody(c, spec.body) : undefined;
     return handler(c, { query: query as z.infer<Q>, body: body as z.infer<B>, param: (n) => c.req.param(n) ?? '' });
   };
-  app.on(spec.method.toUpperCase(), [spec.path], ...(spec.middleware ?? []), handle);
+  const guards = spec.body ? jsonBodyGuards(spec.bodyLimit ?? JSON_BODY_LIMIT) : [];
+  app.on(spec.method.toUpperCase(), [spec.path], ...(spec.middleware ?? []), ...guards, handle);
 }
 
 /** `/api/tree/:key{.+}` → `/api/tree/{key}`. */

@@ -65,7 +65,7 @@ describe('read-only SQL over HTTP', () => {
     expect(((await res.json()) as { rows: unknown[] }).rows).toHaveLength(2);
     const csv = await app.request('/api/sql?format=csv', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: 'SELECT 1 AS a' }) });
     expect(await csv.text()).toBe('a\r\n1\r\n');
-    const lim = await app.request('/api/sql', { method: 'POST', body: JSON.stringify({ sql: 'SELECT * FROM range(100)', limit: 5 }) });
+    const lim = await app.request('/api/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: 'SELECT * FROM range(100)', limit: 5 }) });
     expect(await lim.json()).toMatchObject({ truncated: true, rows: { length: 5 } });
     const tables = await app.request('/api/tables/tasks');
     expect(((await tables.json()) as { rows: unknown[] }).rows).toHaveLength(2);

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { ServerType } from '@hono/node-server';
+import type { Config } from '../config/schema.ts';
 import type { AppDeps } from './deps.ts';
 
 export interface RunningServer {
@@ -35,11 +36,29 @@ export function writePrivateFile(file: string, text: string): void {
   }
 }
 
+/** Whether binding `host` keeps the server on this machine. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+/** What `shiplog serve` says on stderr before serving on `host`: nothing on loopback. */
+export function exposureWarnings(host: string, server: Config['server']): string[] {
+  if (isLoopback(host)) return [];
+  const out = [`warning: serving on ${host} exposes every read and read-only SQL to the network, not only to this machine (docs/security.md)`];
+  if (!server.read_token) out.push('warning: anyone who can reach it may read: set server.read_token (e.g. read_token: ${SHIPLOG_READ_TOKEN}) so reads need a token');
+  if (server.allowed_hosts.length === 0) out.push('warning: server.allowed_hosts is empty: only IP addresses and localhost are accepted as Host; list the names clients use');
+  out.push('warning: shiplog speaks plain HTTP: put it behind a TLS proxy before tokens cross a network');
+  return out;
+}
+
 export async function startServer(deps: Omit<AppDeps, 'tokens'>, opts: { host: string; port: number }): Promise<RunningServer> {
   const localToken = randomBytes(24).toString('hex');
   const tokens = [localToken, ...(deps.config.server.token ? [deps.config.server.token] : [])];
   const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('./app.ts')]);
-  const app = createApp({ ...deps, tokens });
+  // the address actually bound (--host) is one of the server's names for the Host check
+  const config = { ...deps.config, server: { ...deps.config.server, host: opts.host } };
+  const app = createApp({ ...deps, config, tokens });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s));
     s.once('error', reject);

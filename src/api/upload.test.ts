@@ -31,7 +31,7 @@ describe('POST /api/upload', () => {
     const res = await app.request('/api/upload?source=sal&filename=big.ndjson', {
       method: 'POST', headers: { ...auth, 'content-length': String(65 * 1024 * 1024) }, body: 'x',
     });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/larger than/);
   });
 

@@ -46,11 +46,15 @@ export const configSchema = z
         url: z.url().optional(),
         /** Bearer token for writes (window/deploy events, imports). */
         token: z.string().min(8).optional(),
+        /** Bearer token (or cookie, see docs/security.md) every read needs when set; meant for a server bound beyond loopback. */
+        read_token: z.string().min(16).optional(),
+        /** Host names (the Host header) the server answers besides localhost and IP addresses; guards against DNS rebinding. */
+        allowed_hosts: z.array(z.string().min(1)).default([]),
         /** Spool file for deploy events that could not reach the server. */
         spool: z.string().optional(),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 8080 }),
+      .default({ host: '127.0.0.1', port: 8080, allowed_hosts: [] }),
     sql: z
       .object({
         /** Rows a query returns unless it asks for another limit (`--limit`, `"limit"`). */
@@ -58,10 +62,16 @@ export const configSchema = z
         /** The most rows a query may ask for (the CLI, or the API with a token). */
         max_row_limit: z.number().int().positive().default(1_000_000),
         timeout_ms: z.number().int().positive().default(10_000),
+        /** Approximate bytes (as JSON) of one answer; rows past it are cut and the answer says so. */
+        max_response_bytes: z.number().int().positive().default(32 * 1024 * 1024),
+        /** Read-only queries running at once; more wait in a queue. */
+        max_concurrent: z.number().int().positive().default(2),
+        /** Queries waiting for a turn; beyond that, and after timeout_ms of waiting, 503 with Retry-After. */
+        max_queued: z.number().int().nonnegative().default(16),
       })
       .strict()
       .refine((s) => s.max_row_limit >= s.row_limit, { message: 'max_row_limit must be at least row_limit', path: ['max_row_limit'] })
-      .default({ row_limit: 10_000, max_row_limit: 1_000_000, timeout_ms: 10_000 }),
+      .default({ row_limit: 10_000, max_row_limit: 1_000_000, timeout_ms: 10_000, max_response_bytes: 32 * 1024 * 1024, max_concurrent: 2, max_queued: 16 }),
     /** Base URLs the web links entities out to ('' hides that kind of link); Wikimedia's by default. */
     links: linksSchema,
     sources: z.object(sourcesShape).strict().default({}),
@@ -72,7 +82,7 @@ export type Config = z.infer<typeof configSchema>;
 
 /** Dotted paths of secret values, hidden by `shiplog config`. */
 export function secretPaths(): string[] {
-  const out = ['server.token'];
+  const out = ['server.token', 'server.read_token'];
   for (const s of SOURCES) for (const k of s.secrets ?? []) out.push(`sources.${s.name}.${k}`);
   return out;
 }

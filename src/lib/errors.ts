@@ -10,19 +10,26 @@ export const ERROR_CODES = {
   source_protocol: { http: 502, exit: 76 },
   bad_request: { http: 400, exit: 64 },
   unauthorized: { http: 401, exit: 77 },
+  forbidden: { http: 403, exit: 77 },
   not_found: { http: 404, exit: 66 },
   conflict: { http: 409, exit: 75 },
+  payload_too_large: { http: 413, exit: 64 },
+  unsupported_media_type: { http: 415, exit: 64 },
   store_failure: { http: 500, exit: 70 },
+  busy: { http: 503, exit: 75 },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 export class ShiplogError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  /** For `busy`: seconds after which a retry may succeed (HTTP Retry-After). */
+  readonly retryAfterS?: number;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAfterS?: number }) {
     super(message, options);
     this.code = code;
     this.name = 'ShiplogError';
+    if (options?.retryAfterS !== undefined) this.retryAfterS = options.retryAfterS;
   }
 }
 

@@ -17,6 +17,21 @@ export interface QueryResult {
   rows: Row[];
 }
 
+/**
+ * Longest read-only query text. The DuckDB gate parses and walks its syntax tree in
+ * JavaScript, on the event loop: 64 KiB of SQL is ~3 MB of tree JSON (~50 ms); 1 MiB was ~1 s.
+ */
+export const MAX_SQL_BYTES = 64 * 1024;
+
+export interface ReadOnlyOptions {
+  /** Rows returned at most. */
+  limit: number;
+  /** One timeout for the gate and the query together. */
+  timeoutMs: number;
+  /** Approximate bytes of the answer (as JSON) at most; rows past it are cut. */
+  maxBytes?: number;
+}
+
 export interface Store {
   readonly path: string;
   /**
@@ -36,7 +51,7 @@ export interface Store {
   upsert(table: string, rows: Row[]): Promise<UpsertCounts>;
   /** Plain insert through the appender, for rows known to be new (raw records). */
   append(table: string, rows: Row[]): Promise<void>;
-  /** Runs a read-only query on its own connection, interrupted after timeoutMs. */
-  readOnlyQuery(sql: string, opts: { limit: number; timeoutMs: number }): Promise<QueryResult & { truncated: boolean }>;
+  /** Runs a read-only query on its own connection, interrupted after timeoutMs, cut at limit rows or maxBytes. */
+  readOnlyQuery(sql: string, opts: ReadOnlyOptions): Promise<QueryResult & { truncated: boolean; truncatedBy?: 'rows' | 'bytes' }>;
   close(): Promise<void>;
 }

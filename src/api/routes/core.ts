@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
 import { readStatus } from '../../sync/status.ts';
 import { importPaths, renormalizeSources, syncSources } from '../../sync/service.ts';
+import { MAX_SQL_BYTES } from '../../store/types.ts';
+import { Admission } from '../admission.ts';
 import { hasValidToken, requireToken } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorResponse } from '../errors.ts';
@@ -25,6 +27,9 @@ const UPLOAD_LIMIT = 64 * 1024 * 1024;
 const sourcesBody = z.object({ sources: z.array(z.string()).default([]) });
 
 export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
+  // at most max_concurrent queries at once, max_queued waiting up to timeout_ms each; then 503
+  const sqlTurns = new Admission('POST /api/sql', deps.config.sql.max_concurrent, deps.config.sql.max_queued, deps.config.sql.timeout_ms);
+
   // The database's file name only: its directory is nobody's business over HTTP.
   route(app, { method: 'get', path: '/api/health', tag: 'core', summary: 'Liveness: answers without touching the store' },
     (c) => c.json({ ok: true, db: basename(deps.store.path) }));
@@ -33,14 +38,15 @@ export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
     async (c) => c.json(await readStatus(deps.store, deps.clock())));
 
   route(app, {
-    method: 'post', path: '/api/sql', tag: 'core', body: sqlBody, produces: ['json', 'csv', 'parquet'],
+    method: 'post', path: '/api/sql', tag: 'core', body: sqlBody, produces: ['json', 'csv', 'parquet'], bodyLimit: MAX_SQL_BYTES + 4096,
     query: z.object({ format: z.enum(['json', 'csv', 'parquet']).optional() }),
     summary: 'Read-only SQL for everyone: {"sql": "…"} → {"columns", "rows"}; DDL, DML, COPY, ATTACH, SET, PRAGMA and file/URL readers get a 400 with the reason',
   }, async (c, { body, query }) => {
-    const { row_limit, max_row_limit } = deps.config.sql;
-    const rowLimit = Math.min(body.limit ?? row_limit, hasValidToken(deps, c.req.header('authorization')) ? max_row_limit : row_limit);
-    const res = await deps.store.readOnlyQuery(body.sql, { limit: rowLimit, timeoutMs: deps.config.sql.timeout_ms });
-    return respondTable(c, formatOf(query.format ?? body.format), 'query', { columns: res.columns, rows: res.rows, meta: { truncated: res.truncated } });
+    const limits = deps.config.sql;
+    const rowLimit = Math.min(body.limit ?? limits.row_limit, hasValidToken(deps, c.req.header('authorization')) ? limits.max_row_limit : limits.row_limit);
+    const res = await sqlTurns.run(() => deps.store.readOnlyQuery(body.sql, { limit: rowLimit, timeoutMs: limits.timeout_ms, maxBytes: limits.max_response_bytes }));
+    const meta = { truncated: res.truncated, ...(res.truncatedBy ? { truncated_by: res.truncatedBy } : {}) };
+    return respondTable(c, formatOf(query.format ?? body.format), 'query', { columns: res.columns, rows: res.rows, meta });
   });
 
   const service = { store: deps.store, config: deps.config, log: deps.log, clock: deps.clock, fetch: deps.fetch };
@@ -55,7 +61,7 @@ export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
     method: 'post', path: '/api/upload', tag: 'core', auth: true, rawBody: 'application/octet-stream',
     middleware: [requireToken(deps), bodyLimit({
       maxSize: UPLOAD_LIMIT,
-      onError: (c) => errorResponse(c, new ShiplogError('bad_request', `POST /api/upload: the body is larger than ${UPLOAD_LIMIT} bytes`)),
+      onError: (c) => errorResponse(c, new ShiplogError('payload_too_large', `POST /api/upload: the body is larger than ${UPLOAD_LIMIT} bytes`)),
     })],
     query: z.looseObject({
       source: z.string().min(1).describe('the source that reads this file (sal, junit, calendar, …)'),
@@ -66,7 +72,7 @@ export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
     const { source, filename, ...options } = query as Record<string, string>;
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) throw new ShiplogError('bad_request', `POST /api/upload: the body (${filename}) is empty`);
-    if (bytes.length > UPLOAD_LIMIT) throw new ShiplogError('bad_request', `POST /api/upload: ${filename} is ${bytes.length} bytes, more than ${UPLOAD_LIMIT}`);
+    if (bytes.length > UPLOAD_LIMIT) throw new ShiplogError('payload_too_large', `POST /api/upload: ${filename} is ${bytes.length} bytes, more than ${UPLOAD_LIMIT}`);
     if (filename === '.' || filename === '..') throw new ShiplogError('bad_request', `POST /api/upload: "${filename}" is not a file name`);
     const dir = mkdtempSync(join(tmpdir(), 'shiplog-upload-'));
     try {

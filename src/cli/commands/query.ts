@@ -10,6 +10,7 @@ interface SqlAnswer {
   columns: string[];
   rows: Record<string, unknown>[];
   truncated: boolean;
+  truncated_by?: 'rows' | 'bytes';
 }
 
 /** A whole number ≥ 1, for --limit and similar flags. */
@@ -39,13 +40,15 @@ export function register(program: Command, env: CliEnv): void {
       const answer: SqlAnswer = remote
         ? await remote.post<SqlAnswer>('/api/sql', { sql: query, limit: rowLimit })
         : await env.withStore(async ({ store }) => {
-            const r = await store.readOnlyQuery(query, { limit: rowLimit, timeoutMs: limits.timeout_ms });
-            return { columns: r.columns.map((c) => c.name), rows: r.rows, truncated: r.truncated };
+            const r = await store.readOnlyQuery(query, { limit: rowLimit, timeoutMs: limits.timeout_ms, maxBytes: limits.max_response_bytes });
+            return { columns: r.columns.map((c) => c.name), rows: r.rows, truncated: r.truncated, truncated_by: r.truncatedBy };
           }, { create: false });
       if (format === 'json') env.print(toJson(answer.rows, undefined));
       else if (format === 'csv') env.print(toCsv(answer.columns, answer.rows, { terminal: env.io.stdoutIsTTY }));
       else env.print(env.table(answer.columns, answer.rows));
-      if (answer.truncated) {
+      if (answer.truncated_by === 'bytes') {
+        env.io.stderr(`shiplog: stopped after ${answer.rows.length} rows at sql.max_response_bytes (${limits.max_response_bytes} bytes)\n`);
+      } else if (answer.truncated) {
         const more = rowLimit < limits.max_row_limit ? `--limit up to ${limits.max_row_limit} (sql.max_row_limit)` : 'sql.max_row_limit in the config';
         env.io.stderr(`shiplog: stopped at ${rowLimit} rows; raise ${more}\n`);
       }

@@ -26,9 +26,10 @@ function stopSignal(env: CliEnv): Promise<void> {
 export async function serveUntilStopped(env: CliEnv, opts: { host: string; port: number; sync?: boolean }): Promise<void> {
   const { dbPath, config } = env.loaded;
   const created = dbPath !== ':memory:' && !existsSync(dbPath);
-  const [{ openStore }, { startServer }, { webRoot }, { refreshStaleRollups }] = await Promise.all([
+  const [{ openStore }, { startServer, exposureWarnings }, { webRoot }, { refreshStaleRollups }] = await Promise.all([
     import('../../store/index.ts'), import('../../api/serve.ts'), import('../../api/static.ts'), import('../../rollups/state.ts'),
   ]);
+  for (const w of exposureWarnings(opts.host, config.server)) env.io.stderr(`shiplog: ${w}\n`);
   const store = await openStore(dbPath, { memoryLimit: config.db_memory_limit });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {

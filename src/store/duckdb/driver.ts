@@ -10,7 +10,8 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeError, ShiplogError } from '../../lib/errors.ts';
 import { describeSqlError } from './sql-error.ts';
 import { INSERT_ONLY_TABLES, keyColumns } from '../tables.ts';
-import type { Params, QueryResult, Row, Store, UpsertCounts } from '../types.ts';
+import type { Params, QueryResult, ReadOnlyOptions, Row, Store, UpsertCounts } from '../types.ts';
+import { readBounded } from './bounded-read.ts';
 import { refuseReason } from './readonly.ts';
 import { appendTyped, fromJS, toParam } from './values.ts';
 
@@ -237,30 +238,33 @@ export class DuckDBStore implements Store {
     });
   }
 
-  readOnlyQuery(sql: string, opts: { limit: number; timeoutMs: number }) {
+  readOnlyQuery(sql: string, opts: ReadOnlyOptions) {
     if (this.closed) throw new ShiplogError('store_failure', `${this.path}: the store is closed`);
     return this.reading(this.readOnlyOnOwnConnection(sql, opts));
   }
 
-  private async readOnlyOnOwnConnection(sql: string, opts: { limit: number; timeoutMs: number }) {
+  /** The gate and the query on a connection of their own, under one timeout that starts before the gate. */
+  private async readOnlyOnOwnConnection(sql: string, opts: ReadOnlyOptions) {
     const conn = await this.instance.connect();
-    const refused = await refuseReason(conn, sql).catch((err: unknown) => `SQL does not parse: ${describeError(err)}`);
-    if (refused) {
-      conn.closeSync();
-      throw new ShiplogError('bad_request', `refused: ${refused}`);
-    }
-    const timer = setTimeout(() => conn.interrupt(), opts.timeoutMs);
+    const started = Date.now();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      conn.interrupt();
+    }, opts.timeoutMs);
+    const interrupted = (err: unknown) =>
+      new ShiplogError('bad_request', `query interrupted after the ${opts.timeoutMs} ms timeout`, { cause: err });
     try {
-      const started = Date.now();
-      const res = await readRows(conn, sql, undefined, opts.limit + 1).catch((err: unknown) => {
-        if (Date.now() - started >= opts.timeoutMs - 5) {
-          throw new ShiplogError('bad_request', `query interrupted after the ${opts.timeoutMs} ms timeout`, { cause: err });
-        }
+      const refused = await refuseReason(conn, sql).catch((err: unknown) => {
+        if (timedOut) throw interrupted(err);
+        return `SQL does not parse: ${describeError(err)}`;
+      });
+      if (refused) throw new ShiplogError('bad_request', `refused: ${refused}`);
+      if (timedOut) throw interrupted(null); // the time ran out in the gate's own JavaScript
+      return await readBounded(conn, sql, { maxRows: opts.limit, maxBytes: opts.maxBytes ?? Number.MAX_SAFE_INTEGER }).catch((err: unknown) => {
+        if (timedOut || Date.now() - started >= opts.timeoutMs - 5) throw interrupted(err);
         throw new ShiplogError('bad_request', `SQL error: ${describeSqlError(err instanceof Error ? err.message : String(err), sql)}`, { cause: err });
       });
-      const truncated = res.rows.length > opts.limit;
-      if (truncated) res.rows.length = opts.limit;
-      return { ...res, truncated };
     } finally {
       clearTimeout(timer);
       conn.closeSync();

@@ -8,6 +8,7 @@
 // without parentheses — is refused with the reason.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeSqlError } from './sql-error.ts';
+import { MAX_SQL_BYTES } from '../types.ts';
 
 const LEADING = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*([A-Za-z]+)/;
 const ALLOWED_LEADING = new Set(['select', 'with', 'from', 'values', 'table', 'describe', 'show', 'summarize']);
@@ -69,6 +70,50 @@ async function serialize(conn: DuckDBConnection, sql: string): Promise<Tree> {
 
 const unquote = (s: string) => s.replace(/^"(.*)"$/, '$1').replaceAll('""', '"');
 
+interface RelationRef { catalog: string; schema: string; name: string }
+
+/**
+ * One synchronous pass over a statement tree (a big query must not hold the event loop
+ * through a chain of awaits): the first refused function, or every name in FROM that is
+ * not a CTE in scope, for resolving against the catalog afterwards.
+ */
+function walkTree(root: unknown): { refused: string | null; relations: RelationRef[] } {
+  const relations: RelationRef[] = [];
+  const stack: { node: unknown; scope: ReadonlySet<string> }[] = [{ node: root, scope: new Set() }];
+  while (stack.length > 0) {
+    const { node, scope } = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], scope });
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    const n = node as Node;
+    const ctes = (n.cte_map as { map?: { key: string }[] } | undefined)?.map;
+    const inner = ctes?.length ? new Set([...scope, ...ctes.map((c) => c.key.toLowerCase())]) : scope;
+    if (n.type === 'TABLE_FUNCTION') {
+      const fn = (n.function as { function_name?: string } | undefined)?.function_name ?? '';
+      if (DENIED_FUNCTION.test(fn) || !ALLOWED_TABLE_FUNCTIONS.has(fn.toLowerCase())) {
+        return { refused: `table function ${fn}() is not allowed in read-only SQL (it may read files, URLs or settings)`, relations };
+      }
+    }
+    if (n.class === 'FUNCTION' && typeof n.function_name === 'string' && DENIED_FUNCTION.test(n.function_name)) {
+      return { refused: `function ${n.function_name}() is not allowed in read-only SQL (it reads files, URLs or settings)`, relations };
+    }
+    if (n.type === 'BASE_TABLE') {
+      const [catalog, schema, name] = [n.catalog_name, n.schema_name, n.table_name].map((p) => (typeof p === 'string' ? p : ''));
+      if (catalog || schema || !inner.has(name.toLowerCase())) relations.push({ catalog, schema, name });
+    }
+    if (n.type === 'SHOW_REF' && typeof n.table_name === 'string' && n.table_name !== '') {
+      const name = unquote(n.table_name);
+      const [catalog, schema] = [String(n.catalog_name ?? ''), String(n.schema_name ?? '')];
+      if (!SHOW_LISTS.has(name.toLowerCase()) && (catalog || schema || !inner.has(name.toLowerCase()))) relations.push({ catalog, schema, name });
+    }
+    const values = Object.values(n);
+    for (let i = values.length - 1; i >= 0; i--) if (values[i] && typeof values[i] === 'object') stack.push({ node: values[i], scope: inner });
+  }
+  return { refused: null, relations };
+}
+
 class Gate {
   private relations?: Relation[];
   constructor(private readonly conn: DuckDBConnection) {}
@@ -88,55 +133,25 @@ class Gate {
   }
 
   /** Why the statement tree may not run, or null. `depth` counts system views entered. */
-  async check(node: unknown, scope: ReadonlySet<string>, depth: number): Promise<string | null> {
-    if (Array.isArray(node)) {
-      for (const x of node) {
-        const r = await this.check(x, scope, depth);
-        if (r) return r;
-      }
-      return null;
-    }
-    if (!node || typeof node !== 'object') return null;
-    const n = node as Node;
-    const ctes = (n.cte_map as { map?: { key: string }[] } | undefined)?.map;
-    const inner = ctes?.length ? new Set([...scope, ...ctes.map((c) => c.key.toLowerCase())]) : scope;
-    const own = await this.checkNode(n, inner, depth);
-    if (own) return own;
-    for (const v of Object.values(n)) {
-      const r = await this.check(v, inner, depth);
-      if (r) return r;
+  async check(tree: unknown, depth: number): Promise<string | null> {
+    const { refused, relations } = walkTree(tree);
+    if (refused) return refused;
+    const seen = new Set<string>();
+    for (const r of relations) {
+      const key = `${r.catalog}.${r.schema}.${r.name}`.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const why = await this.checkRelation(r, depth);
+      if (why) return why;
     }
     return null;
   }
 
-  private async checkNode(n: Node, scope: ReadonlySet<string>, depth: number): Promise<string | null> {
-    if (n.type === 'TABLE_FUNCTION') {
-      const fn = (n.function as { function_name?: string } | undefined)?.function_name ?? '';
-      if (DENIED_FUNCTION.test(fn) || !ALLOWED_TABLE_FUNCTIONS.has(fn.toLowerCase())) {
-        return `table function ${fn}() is not allowed in read-only SQL (it may read files, URLs or settings)`;
-      }
-    }
-    if (n.class === 'FUNCTION' && typeof n.function_name === 'string' && DENIED_FUNCTION.test(n.function_name)) {
-      return `function ${n.function_name}() is not allowed in read-only SQL (it reads files, URLs or settings)`;
-    }
-    if (n.type === 'BASE_TABLE') {
-      const parts = [n.catalog_name, n.schema_name, n.table_name].map((p) => (typeof p === 'string' ? p : ''));
-      return this.checkRelation(parts[0], parts[1], parts[2], scope, depth);
-    }
-    if (n.type === 'SHOW_REF' && typeof n.table_name === 'string' && n.table_name !== '') {
-      const name = unquote(n.table_name);
-      if (SHOW_LISTS.has(name.toLowerCase())) return null;
-      return this.checkRelation(String(n.catalog_name ?? ''), String(n.schema_name ?? ''), name, scope, depth);
-    }
-    return null;
-  }
-
-  private async checkRelation(catalog: string, schema: string, name: string, scope: ReadonlySet<string>, depth: number): Promise<string | null> {
+  private async checkRelation({ catalog, schema, name }: RelationRef, depth: number): Promise<string | null> {
     const full = [catalog, schema, name].filter(Boolean).join('.');
     if (/[^A-Za-z0-9_$]/.test(full.replaceAll('.', ''))) {
       return `"${full}" looks like a file or URL: reading files is not allowed in read-only SQL`;
     }
-    if (!catalog && !schema && scope.has(name.toLowerCase())) return null;
     const [c, s, t] = [catalog.toLowerCase(), schema.toLowerCase(), name.toLowerCase()];
     const found = (await this.catalog()).filter((r) => r.name === t && (!s || r.schema === s) && (!c || r.catalog === c));
     if (found.length === 0) {
@@ -160,7 +175,7 @@ class Gate {
       verdict = 'its definition could not be checked';
     } else {
       const tree = await serialize(this.conn, body);
-      verdict = tree.error ? 'its definition could not be checked' : await this.check(tree.statements, new Set(), depth + 1);
+      verdict = tree.error ? 'its definition could not be checked' : await this.check(tree.statements, depth + 1);
     }
     viewVerdicts.set(sql, verdict);
     return verdict;
@@ -169,6 +184,8 @@ class Gate {
 
 /** Why `sql` may not run as read-only SQL, or null when it may. Parses only. */
 export async function refuseReason(conn: DuckDBConnection, sql: string): Promise<string | null> {
+  const size = Buffer.byteLength(sql);
+  if (size > MAX_SQL_BYTES) return `the query is ${size} bytes, more than ${MAX_SQL_BYTES}`;
   const leading = LEADING.exec(sql)?.[1]?.toLowerCase();
   if (!leading) return 'empty query';
   if (NAMED_REFUSALS[leading]) return `${NAMED_REFUSALS[leading]}: only SELECT queries are allowed`;
@@ -182,5 +199,5 @@ export async function refuseReason(conn: DuckDBConnection, sql: string): Promise
   if (count !== 1) return `exactly one statement is allowed (found ${count})`;
   const tree = await serialize(conn, sql);
   if (tree.error) return `only SELECT queries are allowed (${tree.error_message ?? 'not a SELECT'})`;
-  return new Gate(conn).check(tree.statements, new Set(), 0);
+  return new Gate(conn).check(tree.statements, 0);
 }
