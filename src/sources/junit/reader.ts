@@ -41,6 +41,13 @@ const NO_SUITE: SuiteContext = { suite: null, suitePath: [], runAt: null };
 export const MESSAGE_CAP = 500;
 const TEXT_CAP = 4096; // text kept per failure element while looking for its first line
 
+/**
+ * Deepest element nesting read. Real reports nest a handful of suites; each open suite keeps
+ * its path and tags, so depth d costs O(d²): 100,000 nested suites (3 MB) took the heap down.
+ * Deeper input is a reader error, so the file becomes a reject with the cases before it kept.
+ */
+export const MAX_NESTING = 256;
+
 const STATUS_OF: Record<string, TestStatus> = { failure: 'fail', error: 'error', skipped: 'skip' };
 const CONTAINERS = new Set(['testsuites', 'testsuite']);
 
@@ -129,6 +136,10 @@ export class JUnitReader {
 
   private open(t: SaxesTagPlain): void {
     if (this.error) return;
+    if (this.stack.length + (this.current ? this.caseDepth + 2 : 1) > MAX_NESTING) {
+      this.fail(`<${t.name}> is nested more than ${MAX_NESTING} elements deep`);
+      return;
+    }
     const attrs = t.attributes as Record<string, string>;
     // saxes fires closetag for self-closing tags too, so depth bookkeeping is uniform
     if (this.current) {
