@@ -1,7 +1,8 @@
 // parseUtcTime and utcTime: what people type into since/until, read one way everywhere.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DATE_HINT, notADate, parseUtcTime, utcTime } from './time.ts';
+import { DATE_HINT, notADate, parseUtcTime } from './time.ts';
+import { utcTime } from './time-schema.ts';
 
 describe('parseUtcTime', () => {
   it('reads a date as midnight UTC and a time without a zone as UTC', () => {

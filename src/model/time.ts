@@ -1,8 +1,7 @@
 // The one reader of dates and times that people type (since=, until=, the web's date
 // fields): YYYY-MM-DD, or an ISO time; no zone means UTC. One wording for a bad value,
-// whichever route or page reads it. Pure: the web imports it too.
-import { z } from 'zod';
-
+// whichever route or page reads it. Pure and free of zod: the web imports it too
+// (time-schema.ts holds the zod schema the routes use).
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -42,19 +41,3 @@ export function parseUtcTime(text: string): Date | null {
   }
   return new Date(at);
 }
-
-/**
- * A query parameter that is a date or time: the text (or a Date, for callers in process)
- * becomes a Date; anything else fails with notADate's wording. The issue's path names the
- * parameter, so the message leads with `<path>: ` in every error shape.
- */
-export const utcTime = z.union([z.instanceof(Date), z.string()]).transform((v, ctx) => {
-  if (v instanceof Date) {
-    if (!Number.isNaN(v.getTime())) return v;
-  } else {
-    const d = parseUtcTime(v);
-    if (d) return d;
-  }
-  ctx.addIssue({ code: 'custom', message: notADate(v instanceof Date ? 'Invalid Date' : v) });
-  return z.NEVER;
-}).describe('a date (YYYY-MM-DD) or an ISO time; UTC when no zone is given');
