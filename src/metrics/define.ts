@@ -3,7 +3,7 @@
 // GET /api/reports/<id> are generated from the registry. A figure says which
 // definition (id@version) and which data watermark made it.
 import { z } from 'zod';
-import { utcTime } from '../model/time.ts';
+import { utcTime } from '../model/time-schema.ts';
 import type { Store } from '../store/index.ts';
 
 /** Parameters every report accepts; a definition may extend this object. */

@@ -1,7 +1,8 @@
 // The dashboards: a hash-routed single page over the shiplog API. Pages render data as
 // text nodes only (Preact escapes; no dangerouslySetInnerHTML anywhere in src/web).
+// Every time on every page is UTC, and the header says so.
 import { render } from 'preact';
-import { href, useRoute } from './lib/route.ts';
+import { href, useRoute, useTitle } from './lib/route.ts';
 import { Deployments } from './pages/Deployments.tsx';
 import { Entity } from './pages/Entity.tsx';
 import { Explorer } from './pages/Explorer.tsx';
@@ -12,12 +13,14 @@ import { StatusPage } from './pages/Status.tsx';
 import { Tasks } from './pages/Tasks.tsx';
 import { Tests } from './pages/Tests.tsx';
 import { Trains } from './pages/Trains.tsx';
+import { Windows } from './pages/Windows.tsx';
 import type { Route } from './lib/route.ts';
 import './styles.css';
 
 export const PAGES: { id: string; title: string; view: (p: { route: Route }) => preact.JSX.Element }[] = [
   { id: 'overview', title: 'Overview', view: Overview },
   { id: 'deployments', title: 'Deployments', view: Deployments },
+  { id: 'windows', title: 'Windows', view: Windows },
   { id: 'trains', title: 'Trains', view: Trains },
   { id: 'tasks', title: 'Tasks', view: Tasks },
   { id: 'tests', title: 'Tests', view: Tests },
@@ -28,6 +31,11 @@ export const PAGES: { id: string; title: string; view: (p: { route: Route }) => 
   { id: 'status', title: 'Status', view: () => <StatusPage /> },
 ];
 
+function NoPage({ name }: { name: string }) {
+  useTitle('No such page');
+  return <p class="state error" role="alert">No page “{name}”.</p>;
+}
+
 function App() {
   const route = useRoute();
   const page = PAGES.find((p) => p.id === route.page);
@@ -37,11 +45,12 @@ function App() {
       <header>
         <a class="brand" href={href('overview')}>shiplog</a>
         <nav>
-          {PAGES.map((p) => <a key={p.id} href={href(p.id)} class={p.id === route.page ? 'active' : ''}>{p.title}</a>)}
+          {PAGES.map((p) => <a key={p.id} href={href(p.id)} class={p.id === route.page ? 'active' : ''} aria-current={p.id === route.page ? 'page' : undefined}>{p.title}</a>)}
         </nav>
+        <span class="zone" title="Every date and time on these pages is in UTC">times in UTC</span>
       </header>
       <main data-page={route.page}>
-        {View ? <View key={route.page} route={route} /> : <p class="error">No page “{route.page}”.</p>}
+        {View ? <View key={route.page} route={route} /> : <NoPage name={route.page} />}
       </main>
     </>
   );

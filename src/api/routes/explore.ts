@@ -3,7 +3,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
-import { utcTime } from '../../model/time.ts';
+import { utcTime } from '../../model/time-schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../openapi.ts';
 import { tableInfo } from '../query/catalog.ts';

@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
 import { keys, normalizeTaskId } from '../../model/ids.ts';
-import { utcTime } from '../../model/time.ts';
+import { utcTime } from '../../model/time-schema.ts';
 import { loadSql } from '../../store/sql.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../openapi.ts';

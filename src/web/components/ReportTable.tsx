@@ -1,17 +1,29 @@
 // One report of the registry inline on a page (GET /api/reports/:id), with its
 // definition id@version, data watermark and notes; nothing when the report is not
-// registered (yet).
+// registered (yet). `show` picks the default columns; the rest are in the chooser.
 import { ApiError, enc, getJson, type Row } from '../lib/api.ts';
+import { formatUtc } from '../lib/format.ts';
 import { href } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
-import { DataTable, Loading } from './DataTable.tsx';
+import { Async } from './State.tsx';
+import { Table } from './Table.tsx';
 
-interface Result { id: string; version: number; watermark: string | null; columns?: string[]; rows: Row[]; notes?: string[] }
+export interface ReportResult { id: string; version: number; watermark: string | null; columns?: string[]; rows: Row[]; notes?: string[] }
 
-export function ReportTable({ id, params, title, limit = 50 }: { id: string; params: Record<string, string | undefined>; title: string; limit?: number }) {
+export function ReportMeta({ result }: { result: ReportResult }) {
+  return (
+    <p class="muted">
+      <a href={href('reports', { id: result.id })}>{result.id}@{result.version}</a>; data as of {result.watermark ? `${formatUtc(result.watermark)} UTC` : 'never synced'}
+    </p>
+  );
+}
+
+export function ReportTable({ id, params, title, limit = 50, show, sort }: {
+  id: string; params: Record<string, string | undefined>; title: string; limit?: number; show?: string[]; sort?: string;
+}) {
   const result = useData(async () => {
     try {
-      return await getJson<Result>(`/api/reports/${enc(id)}`, { ...params, limit: String(limit) });
+      return await getJson<ReportResult>(`/api/reports/${enc(id)}`, { ...params, limit: String(limit) });
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) return null;
       throw err;
@@ -21,16 +33,15 @@ export function ReportTable({ id, params, title, limit = 50 }: { id: string; par
   return (
     <>
       <h2>{title}</h2>
-      <Loading {...result} />
-      {result.data && (
-        <>
-          <p class="muted">
-            <a href={href('reports', { id, ...params })}>{result.data.id}@{result.data.version}</a>; data as of {result.data.watermark ?? 'never synced'}
-          </p>
-          <DataTable testId={`report-${id}`} columns={result.data.columns ?? Object.keys(result.data.rows[0] ?? {})} rows={result.data.rows} empty="No rows for this time window." />
-          {result.data.notes?.map((n) => <p class="muted note" key={n}>{n}</p>)}
-        </>
-      )}
+      <Async state={result} what={`the ${id} report`}>
+        {(r) => r && (
+          <>
+            <ReportMeta result={r} />
+            <Table id={`report-${id}`} columns={r.columns ?? Object.keys(r.rows[0] ?? {})} show={show} sort={sort} rows={r.rows} empty="No rows for this time window." />
+            {r.notes?.map((n) => <p class="muted note" key={n}>{n}</p>)}
+          </>
+        )}
+      </Async>
     </>
   );
 }

@@ -1,5 +1,7 @@
 // The web UI's only way to data: the shiplog HTTP API. Errors arrive in the API's one
 // shape ({"error": {"code", "message"}}) and are thrown as ApiError with that message.
+// Display names that answers carry (`people`) are kept in one map that person cells read.
+import { rememberPeople } from './people.ts';
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
@@ -26,8 +28,10 @@ async function parse<T>(res: Response, what: string): Promise<T> {
   }
   if (!res.ok) {
     const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `${what}: HTTP ${res.status} ${text.slice(0, 120)}`);
+    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `${what}: HTTP ${res.status} ${res.statusText || text.slice(0, 120)}`.trim());
   }
+  const people = (body as { people?: unknown } | null)?.people;
+  if (people && typeof people === 'object') rememberPeople(people as Record<string, string>);
   return body as T;
 }
 

@@ -1,29 +1,46 @@
-// Explore answers → chart data: x values (bucket starts in Unix seconds, or category
-// indexes) and one series per group, the biggest groups first. Pure, tested in node.
+// Explore answers → chart points (long form, as the charts take them): over time, one
+// series per group with the smallest groups summed into "other" so stacked totals stay
+// right; over categories, the first group as the category and the rest as the series.
+// Pure, tested in node.
+import type { CategoryPoint, TimePoint } from '../components/chart-types.ts';
 
-export interface Series {
-  label: string;
-  values: (number | null)[];
-}
+type Label = (column: string, value: unknown) => string;
+const plain: Label = (_c, v) => (v === null || v === undefined || v === '' ? '∅' : String(v));
 
-/** Rows of an explore answer (bucket?, group columns…, value) → x and one series per group. */
-export function pivot(rows: Record<string, unknown>[], groupCols: string[], bucketed: boolean, maxSeries = 10): { x: number[]; series: Series[]; categories?: string[] } {
-  const nameOf = (r: Record<string, unknown>) => (groupCols.length ? groupCols.map((g) => String(r[g] ?? '∅')).join(' / ') : 'value');
-  if (!bucketed) {
-    const categories = rows.map((r) => (groupCols.length ? nameOf(r) : 'all'));
-    return { x: rows.map((_, i) => i), series: [{ label: 'value', values: rows.map((r) => Number(r.value ?? 0)) }], categories };
-  }
+/** Rows (bucket, group columns…, value) → points per bucket and series, zero-filled. */
+export function timePoints(rows: Record<string, unknown>[], groupCols: string[], maxSeries = 8, label: Label = plain): TimePoint[] {
+  const nameOf = (r: Record<string, unknown>) => (groupCols.length ? groupCols.map((g) => label(g, r[g])).join(' / ') : 'count');
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(nameOf(r), (totals.get(nameOf(r)) ?? 0) + Number(r.value ?? 0));
-  const names = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, maxSeries).map(([n]) => n);
-  const xs = [...new Set(rows.map((r) => new Date(String(r.bucket)).getTime() / 1000))].sort((a, b) => a - b);
-  const index = new Map(xs.map((v, i) => [v, i]));
-  const series = names.map((label) => ({ label, values: xs.map(() => 0 as number | null) }));
-  const byName = new Map(series.map((s) => [s.label, s]));
+  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
+  const keep = new Set(ranked.length > maxSeries ? ranked.slice(0, maxSeries - 1) : ranked);
+  const sums = new Map<string, number>();
+  const times = new Set<number>();
   for (const r of rows) {
-    const s = byName.get(nameOf(r));
-    const i = index.get(new Date(String(r.bucket)).getTime() / 1000);
-    if (s && i !== undefined) s.values[i] = Number(r.value ?? 0);
+    const t = new Date(String(r.bucket)).getTime();
+    if (Number.isNaN(t)) continue;
+    times.add(t);
+    const s = keep.has(nameOf(r)) ? nameOf(r) : 'other';
+    sums.set(`${t}|${s}`, (sums.get(`${t}|${s}`) ?? 0) + Number(r.value ?? 0));
   }
-  return { x: xs, series };
+  const names = [...keep, ...(ranked.length > keep.size ? ['other'] : [])];
+  const out: TimePoint[] = [];
+  for (const t of [...times].sort((a, b) => a - b)) {
+    for (const s of names) out.push({ t: new Date(t), series: s, value: sums.get(`${t}|${s}`) ?? 0 });
+  }
+  return out;
+}
+
+/** Rows (group columns…, value) → one category per value of the first group, a series per the rest. */
+export function categoryPoints(rows: Record<string, unknown>[], groupCols: string[], maxCategories = 40, label: Label = plain): CategoryPoint[] {
+  const [first, ...rest] = groupCols;
+  const points = rows.map((r) => ({
+    category: first ? label(first, r[first]) : 'all',
+    series: rest.length ? rest.map((g) => label(g, r[g])).join(' / ') : 'value',
+    value: r.value === null || r.value === undefined ? null : Number(r.value),
+  }));
+  const totals = new Map<string, number>();
+  for (const p of points) totals.set(p.category, (totals.get(p.category) ?? 0) + (p.value ?? 0));
+  const keep = new Set([...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, maxCategories).map(([c]) => c));
+  return points.filter((p) => keep.has(p.category));
 }

@@ -46,3 +46,10 @@ export function useRoute(): Route {
 export function entityHref(key: string): string {
   return href('entity', { key });
 }
+
+/** Sets the browser tab's title for this view: "<what> · shiplog". */
+export function useTitle(what: string): void {
+  useEffect(() => {
+    document.title = what ? `${what} · shiplog` : 'shiplog';
+  }, [what]);
+}

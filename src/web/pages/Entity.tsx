@@ -1,9 +1,12 @@
 // Entity detail: any key's fields and the link tree around it, each edge with its rule,
 // evidence and confidence (low-confidence links are labelled as guesses, not facts).
 import { useState } from 'preact/hooks';
-import { Cell, Loading } from '../components/DataTable.tsx';
+import { Cell, External, KeyLink } from '../components/Cell.tsx';
+import { Async, Empty } from '../components/State.tsx';
 import { ApiError, enc, getJson } from '../lib/api.ts';
-import { entityHref, navigate, type Route } from '../lib/route.ts';
+import { keyLabel, outLink } from '../lib/links.ts';
+import { navigate, type Route, useTitle } from '../lib/route.ts';
+import { useLinkBases } from '../lib/ui-config.ts';
 import { useData } from '../lib/use-data.ts';
 
 interface Found { key: string; kind: string; table: string; row: Record<string, unknown> }
@@ -15,7 +18,7 @@ function Fields({ row }: { row: Record<string, unknown> }) {
   return (
     <table class="fields" data-testid="fields">
       <tbody>
-        {Object.entries(row).map(([k, v]) => <tr key={k}><th>{k}</th><td><Cell value={v} /></td></tr>)}
+        {Object.entries(row).map(([k, v]) => <tr key={k}><th>{k}</th><td><Cell value={v} column={k} row={row} /></td></tr>)}
       </tbody>
     </table>
   );
@@ -34,6 +37,7 @@ function Edge({ edge, from }: { edge: TreeEdge; from: string }) {
 
 /** The tree as nested lists from the root: each node lists the nodes one hop further. */
 function TreeView({ tree }: { tree: Tree }) {
+  const bases = useLinkBases();
   const nodes = new Map(tree.nodes.map((n) => [n.key, n]));
   const shown = new Set<string>([tree.root]);
   const render = (key: string, depth: number) => {
@@ -49,7 +53,7 @@ function TreeView({ tree }: { tree: Tree }) {
           const n = nodes.get(other);
           return (
             <li key={`${other}|${e.rule}`}>
-              <a href={entityHref(other)} class="key">{other}</a>
+              <KeyLink value={other} bases={bases} />
               {n?.label && <span class="label"> {n.label}</span>}
               {n && !n.found && <span class="muted"> (not collected)</span>}
               <br /><Edge edge={e} from={key} />
@@ -60,13 +64,15 @@ function TreeView({ tree }: { tree: Tree }) {
       </ul>
     );
   };
-  return <div class="tree" data-testid="tree">{render(tree.root, 0) ?? <p class="empty">No links to or from this entity yet.</p>}</div>;
+  return <div class="tree" data-testid="tree">{render(tree.root, 0) ?? <Empty>No links to or from this entity yet.</Empty>}</div>;
 }
 
 export function Entity({ route }: { route: Route }) {
   const key = route.params.get('key') ?? '';
   const depth = route.params.get('depth') ?? '2';
   const [input, setInput] = useState(key);
+  const bases = useLinkBases();
+  useTitle(key ? `${keyLabel(key)} · Entity` : 'Entity');
   const entity = useData(async () => {
     if (!key) return null;
     try {
@@ -89,14 +95,28 @@ export function Entity({ route }: { route: Route }) {
         </label>
         <button type="submit">Show</button>
       </form>
-      {key && <h2 data-testid="entity-key">{key}</h2>}
-      <Loading {...entity} />
-      {entity.data && <><p class="muted">{entity.data.kind} in table <code>{entity.data.table}</code></p><Fields row={entity.data.row} /></>}
-      {key && entity.data === null && !entity.loading && <p class="empty">No row holds this key (yet); links may still name it.</p>}
+      {key && (
+        <h2 data-testid="entity-key" title={key}>
+          {keyLabel(key)} <span class="muted key">{key}</span>
+          {(() => {
+            const out = outLink(key, bases, entity.data?.row);
+            return out ? <> <External link={out} /> <span class="muted">open in {out.system}</span></> : null;
+          })()}
+        </h2>
+      )}
+      {key && (
+        <Async state={entity} what={key}>
+          {(e) => (e === null
+            ? <Empty>No row holds this key (yet); links may still name it.</Empty>
+            : <><p class="muted">{e.kind} in table <code>{e.table}</code></p><Fields row={e.row} /></>)}
+        </Async>
+      )}
       <h2>Links</h2>
-      <Loading {...tree} />
-      {tree.data && <TreeView tree={tree.data} />}
-      {tree.data?.truncated && <p class="muted">The tree was cut at its size limit.</p>}
+      {key && (
+        <Async state={tree} what="the links">
+          {(t) => (t ? <><TreeView tree={t} />{t.truncated && <p class="muted">The tree was cut at its size limit.</p>}</> : null)}
+        </Async>
+      )}
     </section>
   );
 }

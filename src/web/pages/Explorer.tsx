@@ -1,9 +1,13 @@
 // Explorer: a pivot over any table — group by up to three columns, filter, bucket a
 // time column, pick a measure and a chart. Every choice is in the URL.
-import { Chart, type ChartKind, pivot } from '../components/Chart.tsx';
-import { DataTable, Loading } from '../components/DataTable.tsx';
+import { CategoryChart, TimeChart, type Bucket, type ChartKind } from '../components/Chart.tsx';
+import { Async, Empty } from '../components/State.tsx';
+import { Table as DataTable } from '../components/Table.tsx';
 import { getJson, type Table } from '../lib/api.ts';
-import { navigate, paramsObject, type Route } from '../lib/route.ts';
+import { PERSON_COLUMNS } from '../lib/columns.ts';
+import { personLabel, usePeople } from '../lib/people.ts';
+import { categoryPoints, timePoints } from '../lib/pivot.ts';
+import { navigate, paramsObject, type Route, useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 
 interface TableInfo { table: string; columns: { name: string; type: string }[]; time: string | null }
@@ -25,7 +29,11 @@ export function parseFilters(text: string): Record<string, string[]> {
   return out;
 }
 
+const label = (column: string, v: unknown) => (v === null || v === undefined || v === '' ? '∅' : PERSON_COLUMNS.has(column) ? personLabel(String(v)) : String(v));
+
 export function Explorer({ route }: { route: Route }) {
+  useTitle('Explorer');
+  usePeople();
   const s = paramsObject(route.params);
   const table = s.table || 'deployments';
   const group = [s.g1, s.g2, s.g3].filter(Boolean) as string[];
@@ -41,7 +49,7 @@ export function Explorer({ route }: { route: Route }) {
     table, group: group.join(','), bucket: time ? bucket : 'none', time: time || undefined, measure, since: s.since, until: s.until, ...parseFilters(s.filters ?? ''),
   }), [JSON.stringify(s), time]);
   const bucketed = Boolean(time) && bucket !== 'none';
-  const data = answer.data ? pivot(answer.data.rows, group, bucketed) : null;
+  const title = `${measure} of ${table}${group.length ? ` by ${group.join(', ')}` : ''}`;
   const cols = info?.columns ?? [];
   const scalar = cols.filter((c) => !c.type.endsWith('[]'));
   return (
@@ -90,15 +98,22 @@ export function Explorer({ route }: { route: Route }) {
             {['bars', 'line', 'points', 'table'].map((c) => <option key={c}>{c}</option>)}
           </select>
         </label>
-        <label>Since <input type="date" name="since" value={s.since ?? ''} onChange={(e) => set({ since: (e.target as HTMLInputElement).value || undefined })} /></label>
-        <label>Until <input type="date" name="until" value={s.until ?? ''} onChange={(e) => set({ until: (e.target as HTMLInputElement).value || undefined })} /></label>
+        <label>Since (UTC) <input type="text" name="since" placeholder="YYYY-MM-DD" size={11} value={s.since ?? ''} onChange={(e) => set({ since: (e.target as HTMLInputElement).value || undefined })} /></label>
+        <label>Until (UTC) <input type="text" name="until" placeholder="YYYY-MM-DD" size={11} value={s.until ?? ''} onChange={(e) => set({ until: (e.target as HTMLInputElement).value || undefined })} /></label>
         <label class="wide">Filters (one column=value a line)
           <textarea name="filters" rows={2} value={s.filters ?? ''} onChange={(e) => set({ filters: (e.target as HTMLTextAreaElement).value || undefined })} />
         </label>
       </form>
-      <Loading {...answer} />
-      {data && chart !== 'table' && <Chart x={data.x} series={data.series} categories={data.categories} kind={chart} title={`${measure} of ${table}${group.length ? ` by ${group.join(', ')}` : ''}`} />}
-      {answer.data && <DataTable testId="explore-result" columns={answer.data.columns} rows={answer.data.rows} empty="No rows match." />}
+      <Async state={answer} what="the answer">
+        {(a) => (a.rows.length === 0 ? <Empty>No rows match.</Empty> : (
+          <>
+            {chart !== 'table' && (bucketed
+              ? <TimeChart data={timePoints(a.rows, group, 8, label)} bucket={bucket as Bucket} kind={chart} title={title} yLabel={measure} />
+              : <CategoryChart data={categoryPoints(a.rows, group, 40, label)} layout="stacked" title={title} valueLabel={measure} categoryLabel={group[0] ?? table} />)}
+            <DataTable id="explore-result" remember={false} columns={a.columns} rows={a.rows} empty="No rows match." />
+          </>
+        ))}
+      </Async>
     </section>
   );
 }

@@ -1,9 +1,9 @@
 // SQL console: read-only SQL over every table, example queries, a results table and a
 // CSV download of the same query. The query lives in the URL (?q=…), so it can be shared.
 import { useState } from 'preact/hooks';
-import { DataTable } from '../components/DataTable.tsx';
+import { Table as DataTable } from '../components/Table.tsx';
 import { postJson, type Table } from '../lib/api.ts';
-import { navigate, type Route } from '../lib/route.ts';
+import { navigate, type Route, useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 
 export const EXAMPLES: { title: string; sql: string }[] = [
@@ -27,6 +27,7 @@ async function downloadCsv(sql: string): Promise<void> {
 }
 
 export function Sql({ route }: { route: Route }) {
+  useTitle('SQL');
   const q = route.params.get('q') ?? '';
   const [text, setText] = useState(q || EXAMPLES[0].sql);
   const [csvError, setCsvError] = useState<string | undefined>();
@@ -51,7 +52,7 @@ export function Sql({ route }: { route: Route }) {
       {result.data && (
         <>
           <p class="muted" data-testid="sql-count">{result.data.rows.length} rows{result.data.truncated ? ' (truncated at the row limit)' : ''}</p>
-          <DataTable testId="sql-result" columns={result.data.columns} rows={result.data.rows} empty="The query returned no rows." />
+          <DataTable id="sql-result" remember={false} key={q} columns={result.data.columns} show={result.data.columns} rows={result.data.rows} empty="The query returned no rows." />
         </>
       )}
     </section>

@@ -1,29 +1,32 @@
 // Status: freshness of every source scope, rows per table, rejects with their reasons.
-import { DataTable, Loading } from '../components/DataTable.tsx';
+import { Async } from '../components/State.tsx';
+import { Table } from '../components/Table.tsx';
 import { getJson, type Row } from '../lib/api.ts';
 import { formatSeconds } from '../lib/format.ts';
+import { useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 
 interface Status { scopes: Row[]; tables: Record<string, number>; rejects: Row[] }
 
 export function StatusPage() {
+  useTitle('Status');
   const status = useData(() => getJson<Status>('/api/status'), []);
-  const s = status.data;
   return (
     <section>
       <h1>Status</h1>
-      <Loading {...status} />
-      {s && (
-        <>
-          <h2>Sources</h2>
-          <DataTable testId="scopes" columns={['source', 'scope', 'freshness', 'last_success_at', 'last_error', 'raw_records', 'rejects', 'cursor']}
-            rows={s.scopes.map((x) => ({ ...x, freshness: x.age_s === null ? 'never' : `${formatSeconds(Number(x.age_s))} ago` }))} empty="Nothing synced yet." />
-          <h2>Rejects by reason</h2>
-          <DataTable testId="rejects" columns={['source', 'reason', 'count', 'example_location']} rows={s.rejects} empty="No rejects." />
-          <h2>Tables</h2>
-          <DataTable columns={['table', 'rows']} rows={Object.entries(s.tables).map(([table, rows]) => ({ table, rows }))} />
-        </>
-      )}
+      <Async state={status} what="the status">
+        {(s) => (
+          <>
+            <h2>Sources</h2>
+            <Table id="scopes" columns={['source', 'scope', 'freshness', 'last_success_at', 'last_error', 'raw_records', 'rejects', 'cursor']}
+              rows={s.scopes.map((x) => ({ ...x, freshness: x.age_s === null ? 'never' : `${formatSeconds(Number(x.age_s))} ago` }))} empty="Nothing synced yet." />
+            <h2>Rejects by reason</h2>
+            <Table id="rejects" columns={['source', 'reason', 'count', 'example_location']} rows={s.rejects} empty="No rejects." />
+            <h2>Tables</h2>
+            <Table id="tables" columns={['table', 'rows']} rows={Object.entries(s.tables).map(([table, rows]) => ({ table, rows }))} />
+          </>
+        )}
+      </Async>
     </section>
   );
 }

@@ -2,25 +2,27 @@
 // time to fix; the tests themselves (failing, flaky, all) with failure rates; tests broken by
 // a dependency; CI agent hours per day and the quibble job matrix; one test's runs when
 // ?test=<name>. Data from /api/tests/* and /api/reports/ci_* only.
-import { Chart } from '../components/Chart.tsx';
-import { DataTable, Loading } from '../components/DataTable.tsx';
-import { getJson, type Row } from '../lib/api.ts';
-import type { Route } from '../lib/route.ts';
+import { TimeChart } from '../components/Chart.tsx';
+import type { ReportResult } from '../components/ReportTable.tsx';
+import { Async } from '../components/State.tsx';
+import { Table } from '../components/Table.tsx';
+import { getJson } from '../lib/api.ts';
+import { type Route, useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 import { Filters } from './Filters.tsx';
 
-interface Report { columns?: string[]; rows: Row[]; notes?: string[]; id: string; version: number }
-
-const TEST_COLUMNS = ['repo', 'suite', 'class', 'name', 'currently_failing', 'failing_since', 'flaky', 'flaky_commits_14d',
-  'failure_rate_7d', 'failure_rate_30d', 'failure_rate_90d', 'runs_30d', 'first_failure_at', 'mean_time_to_fix_h', 'last_seen_at'];
+const TEST_COLUMNS = ['name', 'class', 'repo', 'currently_failing', 'failing_since', 'failure_rate_30d', 'runs_30d', 'flaky', 'mean_time_to_fix_h',
+  'suite', 'flaky_commits_14d', 'failure_rate_7d', 'failure_rate_90d', 'first_failure_at', 'last_seen_at'];
+const TEST_SHOWN = TEST_COLUMNS.slice(0, 8);
 
 function TestRuns({ name, repo }: { name: string; repo?: string }) {
-  const h = useData(() => getJson<Report>('/api/tests/history', { name, repo, limit: '200' }), [name, repo]);
+  const h = useData(() => getJson<ReportResult>('/api/tests/history', { name, repo, limit: '200' }), [name, repo]);
   return (
     <section data-testid="test-history">
       <h2>Runs of {name}</h2>
-      <Loading {...h} />
-      {h.data && <DataTable columns={['run_at', 'status', 'duration_ms', 'message', 'build_key', 'job', 'pipeline', 'change_key', 'patchset', 'mainline']} rows={h.data.rows} empty="No runs." />}
+      <Async state={h} what={`the runs of ${name}`}>
+        {(d) => <Table id="test-runs" columns={['run_at', 'status', 'duration_ms', 'message', 'build_key', 'job', 'pipeline', 'change_key', 'patchset', 'mainline']} show={['run_at', 'status', 'duration_ms', 'message', 'build_key', 'change_key']} rows={d.rows} empty="No runs." />}
+      </Async>
     </section>
   );
 }
@@ -32,12 +34,12 @@ export function Tests({ route }: { route: Route }) {
   const state = p('state') ?? 'failed';
   const until = p('until');
   const test = p('test');
-  const repos = useData(() => getJson<Report>('/api/tests/repos', { repo, until }), [repo, until]);
-  const tests = useData(() => getJson<Report>('/api/tests', { repo, q, state, until, limit: '200' }), [repo, q, state, until]);
-  const broken = useData(() => getJson<Report>('/api/tests/broken', { repo, until, limit: '100' }), [repo, until]);
-  const usage = useData(() => getJson<Report>('/api/reports/ci_usage', { by: 'day', repo, until, limit: '120' }), [repo, until]);
-  const matrix = useData(() => getJson<Report>('/api/reports/ci_job_matrix', { repo, until }), [repo, until]);
-  const days = [...(usage.data?.rows ?? [])].reverse();
+  useTitle(test ? `${test} · Tests` : 'Tests');
+  const repos = useData(() => getJson<ReportResult>('/api/tests/repos', { repo, until }), [repo, until]);
+  const tests = useData(() => getJson<ReportResult>('/api/tests', { repo, q, state, until, limit: '200' }), [repo, q, state, until]);
+  const broken = useData(() => getJson<ReportResult>('/api/tests/broken', { repo, until, limit: '100' }), [repo, until]);
+  const usage = useData(() => getJson<ReportResult>('/api/reports/ci_usage', { by: 'day', repo, until, limit: '120' }), [repo, until]);
+  const matrix = useData(() => getJson<ReportResult>('/api/reports/ci_job_matrix', { repo, until }), [repo, until]);
   return (
     <section>
       <h1>Tests and CI</h1>
@@ -50,26 +52,36 @@ export function Tests({ route }: { route: Route }) {
       ]} />
       {test && <TestRuns name={test} repo={repo} />}
       <h2>Per repository</h2>
-      <Loading {...repos} />
-      {repos.data && <DataTable testId="test-repos" columns={['repo', 'tests_90d', 'failing_tests', 'flaky_tests', 'failed_runs_per_day_30d', 'failure_rate_30d', 'mean_time_to_fix_h', 'fixed_episodes']} rows={repos.data.rows} empty="No test results yet." />}
+      <Async state={repos} what="test health per repository">
+        {(d) => <Table id="test-repos" columns={['repo', 'tests_90d', 'failing_tests', 'flaky_tests', 'failed_runs_per_day_30d', 'failure_rate_30d', 'mean_time_to_fix_h', 'fixed_episodes']} rows={d.rows} empty="No test results yet." />}
+      </Async>
       <h2>Tests ({state})</h2>
-      <Loading {...tests} />
-      {tests.data && <DataTable testId="tests" columns={TEST_COLUMNS} rows={tests.data.rows} empty="No tests match." />}
+      <Async state={tests} what="tests">
+        {(d) => <Table id="tests" columns={TEST_COLUMNS} show={TEST_SHOWN} rows={d.rows} empty="No tests match." />}
+      </Async>
       <h2>Broken by a dependency (same test failing on unrelated changes in a day)</h2>
-      <Loading {...broken} />
-      {broken.data && <DataTable testId="tests-broken" columns={['day', 'repo', 'suite', 'class', 'name', 'unrelated_changes', 'failed_runs', 'first_message']} rows={broken.data.rows} empty="None found." />}
+      <Async state={broken} what="tests broken by a dependency">
+        {(d) => <Table id="tests-broken" columns={['day', 'name', 'class', 'repo', 'unrelated_changes', 'failed_runs', 'first_message', 'suite']} show={['day', 'name', 'class', 'repo', 'unrelated_changes', 'failed_runs', 'first_message']} rows={d.rows} empty="None found." />}
+      </Async>
       <h2>CI time per day</h2>
-      <Loading {...usage} />
-      {days.length > 0 && (
-        <Chart x={days.map((_, i) => i)} categories={days.map((r) => String(r.day).slice(0, 10))} kind="bars" title="Agent hours and wall hours per day" series={[
-          { label: 'agent hours', values: days.map((r) => r.agent_h as number) },
-          { label: 'wall hours', values: days.map((r) => r.wall_h as number) },
-        ]} />
-      )}
-      {usage.data && <DataTable testId="ci-usage" columns={['day', 'builds', 'changes', 'builds_per_change', 'agent_h', 'wall_h', 'failure_rate', 'median_duration_min']} rows={usage.data.rows} empty="No CI builds yet." />}
+      <Async state={usage} what="CI time">
+        {(d) => (
+          <>
+            {d.rows.length > 0 && (
+              <TimeChart kind="line" bucket="day" title="CI agent hours and wall-clock hours per day" yLabel="hours"
+                data={d.rows.flatMap((r) => [
+                  { t: new Date(String(r.day)), series: 'agent hours', value: r.agent_h as number | null },
+                  { t: new Date(String(r.day)), series: 'wall hours', value: r.wall_h as number | null },
+                ])} />
+            )}
+            <Table id="ci-usage" columns={['day', 'builds', 'changes', 'builds_per_change', 'agent_h', 'wall_h', 'failure_rate', 'median_duration_min']} rows={d.rows} empty="No CI builds yet." />
+          </>
+        )}
+      </Async>
       <h2>Job matrix</h2>
-      <Loading {...matrix} />
-      {matrix.data && <DataTable testId="ci-matrix" columns={['family', 'deps', 'db', 'php', 'jobs', 'builds', 'agent_h', 'failure_rate', 'median_duration_min']} rows={matrix.data.rows} empty="No CI builds yet." />}
+      <Async state={matrix} what="the job matrix">
+        {(d) => <Table id="ci-matrix" columns={['family', 'deps', 'db', 'php', 'jobs', 'builds', 'agent_h', 'failure_rate', 'median_duration_min']} rows={d.rows} empty="No CI builds yet." />}
+      </Async>
     </section>
   );
 }
