@@ -15,6 +15,7 @@ import { Tests } from './pages/Tests.tsx';
 import { Trains } from './pages/Trains.tsx';
 import { Windows } from './pages/Windows.tsx';
 import type { Route } from './lib/route.ts';
+import { loadLinkBases } from './lib/ui-config.ts';
 import './styles.css';
 
 export const PAGES: { id: string; title: string; view: (p: { route: Route }) => preact.JSX.Element }[] = [
@@ -56,4 +57,4 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+void loadLinkBases().finally(() => render(<App />, document.getElementById('app')!));

@@ -1,7 +1,8 @@
 // The dashboards in a real browser (Debian's chromium through playwright-core): every
-// page loads without errors, a click-through deployment → change → task, the SQL console
-// runs a query, the explorer draws a chart, deep links restore state, and data that
-// carries HTML is shown as text (no script runs).
+// page loads without errors and with its title, a click-through deployment → change →
+// task, the SQL console runs a query, the explorer draws a chart, deep links restore
+// state, and data that carries HTML is shown as text (no script runs). The table, links,
+// UTC, error-state and dark-mode checks are in web-ui.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { XSS } from '../../src/api/test-world.ts';
@@ -42,11 +43,12 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
 
   const PAGES: [string, string, string][] = [
     ['#/overview', 'Overview', 'Latest deployments'],
-    ['#/deployments', 'Deployments', 'deploy:sal:a1'],
+    ['#/deployments', 'Deployments', 'sal a1'],
+    ['#/windows?since=2024-02-01', 'Windows', 'European mid-day backport window'],
     ['#/trains', 'Trains', '1.42.0-wmf.20'],
     ['#/tasks', 'Tasks', 'T101'],
-    ['#/tests', 'Tests', ''],
-    ['#/entity?key=task:T100', 'Entity', 'change:gerrit.wikimedia.org:1001'],
+    ['#/tests', 'Tests and CI', ''],
+    ['#/entity?key=task:T100', 'Entity', 'change 1001'],
     ['#/sql', 'SQL', 'Deploys per deployer'],
     ['#/explore', 'Explorer', 'Group 1'],
     ['#/reports', 'Reports', ''],
@@ -57,6 +59,7 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
       const page = await open(hash);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       if (text) await page.getByText(text, { exact: false }).first().waitFor();
+      expect(await page.title()).toMatch(new RegExp(`^(.+ · )?${title.split(' ')[0]} · shiplog$`));
       await page.close();
       expect(problems.filter((p) => p.startsWith(hash))).toEqual([]);
     });
@@ -65,19 +68,20 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
   it('shows the windows report of the registry inline on the Deployments page', async () => {
     const page = await open('#/deployments?since=2024-02-01&until=2024-02-03');
     await page.getByTestId('report-windows').getByText('European mid-day backport window').waitFor();
-    expect(await page.getByTestId('deployments').innerText()).not.toContain('deploy:sal:a2');
+    expect(await page.getByTestId('deployments').innerText()).not.toContain('sal a2');
     await page.close();
   });
 
   it('clicks through from a deployment to its change and on to its task', async () => {
     const page = await open('#/deployments?deployer=alice');
-    await page.locator('[data-testid=deployments] a', { hasText: 'deploy:sal:a1' }).click();
+    await page.locator('[data-testid=deployments] a.key', { hasText: 'sal a1' }).click();
     await page.getByTestId('entity-key').filter({ hasText: 'deploy:sal:a1' }).waitFor();
+    expect(await page.title()).toBe('sal a1 · Entity · shiplog');
     await page.getByTestId('tree').getByText('sal-gerrit-ref').waitFor();
-    await page.getByTestId('tree').locator('a', { hasText: 'change:gerrit.wikimedia.org:1001' }).first().click();
+    await page.getByTestId('tree').locator('a.key[title="change:gerrit.wikimedia.org:1001"]').first().click();
     await page.getByTestId('entity-key').filter({ hasText: 'change:gerrit.wikimedia.org:1001' }).waitFor();
     await expect.poll(() => page.getByTestId('fields').innerText()).toContain(XSS.change);
-    await page.getByTestId('tree').locator('a', { hasText: 'task:T100' }).first().click();
+    await page.getByTestId('tree').locator('a.key[title="task:T100"]').first().click();
     await page.getByTestId('entity-key').filter({ hasText: 'task:T100' }).waitFor();
     expect(page.url()).toContain('#/entity?key=task%3AT100');
     await expect.poll(() => page.getByTestId('fields').innerText()).toContain(XSS.task);
@@ -103,13 +107,14 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
 
   it('draws an explorer chart from the URL state and redraws on a change', async () => {
     const page = await open('#/explore?table=deployments&g1=kind&bucket=day&chart=bars');
-    await page.locator('[data-testid=chart] canvas').waitFor();
+    await page.locator('[data-testid=chart] svg').first().waitFor();
     expect(await page.getByTestId('explore-result').innerText()).toContain('backport');
     await page.locator('select[name=g1]').selectOption('deployer');
-    await page.getByTestId('explore-result').getByText('carol').waitFor();
+    await page.getByTestId('explore-result').getByText('Bob Builder').waitFor();
+    expect(await page.getByTestId('chart').innerText()).toContain('Bob Builder');
     expect(page.url()).toContain('g1=deployer');
     await page.locator('select[name=bucket]').selectOption('none');
-    await page.locator('[data-testid=chart] canvas').waitFor();
+    await page.locator('[data-testid=chart] svg').first().waitFor();
     await page.close();
   });
 
@@ -118,7 +123,9 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
     await page.getByTestId('tree').getByText(XSS.change, { exact: true }).waitFor();
     const commits = await open('#/sql?q=' + encodeURIComponent('SELECT subject FROM commits ORDER BY committed_at'));
     await commits.getByTestId('sql-result').getByText(XSS.commit).waitFor();
-    for (const p of [page, commits]) {
+    const people = await open('#/deployments');
+    await people.getByTestId('deployments').getByText(XSS.person, { exact: true }).waitFor();
+    for (const p of [page, commits, people]) {
       expect(await p.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await p.locator('main script, main img').count()).toBe(0);
       await p.close();
@@ -133,7 +140,7 @@ describe.skipIf(!hasChromium)('web UI on an empty store (every page works before
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const problems: string[] = [];
     try {
-      for (const hash of ['#/overview', '#/deployments', '#/trains', '#/tasks', '#/tests', '#/entity?key=task:T1', '#/sql?q=SELECT%201', '#/explore', '#/reports', '#/status']) {
+      for (const hash of ['#/overview', '#/deployments', '#/windows', '#/trains', '#/tasks', '#/tests', '#/entity?key=task:T1', '#/sql?q=SELECT%201', '#/explore', '#/reports', '#/status']) {
         const page = await browser.newPage();
         page.on('pageerror', (e) => problems.push(`${hash}: ${e.message}`));
         page.on('response', (r) => {
@@ -143,6 +150,7 @@ describe.skipIf(!hasChromium)('web UI on an empty store (every page works before
         await page.locator('main h1').waitFor();
         await page.waitForLoadState('networkidle');
         expect(await page.locator('.error').count(), `${hash} shows an error`).toBe(0);
+        expect(await page.locator('[data-state=loading]').count(), `${hash} is still loading`).toBe(0);
         await page.close();
       }
     } finally {
