@@ -12,9 +12,10 @@ import { silentLogger } from '../../src/lib/log.ts';
 import { openStore } from '../../src/store/index.ts';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startWebServer } from './web-server.ts';
 
-export const SHOTS: [string, string][] = [
+export const SHOTS: [string, string, ('light' | 'dark')?][] = [
   ['overview', '#/overview?bucket=week'],
   ['deployments', '#/deployments'],
+  ['windows', '#/windows'],
   ['trains', '#/trains'],
   ['tasks', '#/tasks'],
   ['tests', '#/tests'],
@@ -23,6 +24,7 @@ export const SHOTS: [string, string][] = [
   ['explore', '#/explore?table=commits&g1=repo&bucket=month&chart=line'],
   ['reports', '#/reports'],
   ['status', '#/status'],
+  ['deployments-dark', '#/deployments', 'dark'],
 ];
 
 async function main(): Promise<void> {
@@ -47,8 +49,8 @@ async function main(): Promise<void> {
   const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
   mkdirSync(out, { recursive: true });
   try {
-    for (const [name, hash] of SHOTS) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const [name, hash, colorScheme = 'light'] of SHOTS) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
       await page.goto(`${server.url}/${hash.replace('{entity}', entity)}`);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
