@@ -14,6 +14,7 @@ describe('columnKind', () => {
     expect(columnKind('builds', 12)).toBe('number');
     expect(columnKind('message', 'Backport [[gerrit:1|x]]')).toBe('message');
     expect(columnKind('kind', 'backport')).toBe('text');
+    expect(columnKind('bucket', 'MediaWiki-Core')).toBe('text');
   });
 
   it('labels columns without their _key and _s suffixes', () => {

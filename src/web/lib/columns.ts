@@ -17,7 +17,8 @@ const MESSAGES = new Set(['message', 'comment', 'summary', 'title', 'subject', '
 export function columnKind(name: string, sample?: unknown): ColumnKind {
   if (PERSON_COLUMNS.has(name)) return 'person';
   if (name.endsWith('_key') || looksLikeKey(sample)) return 'key';
-  if (/(_at|_start|_end|_finish|^day|^bucket|^week|^month)$/.test(name) || isIsoTime(sample)) return 'time';
+  if (/(_at|_start|_end|_finish)$/.test(name) || isIsoTime(sample)) return 'time';
+  if (/^(day|bucket|week|month)$/.test(name) && (sample === undefined || sample === null)) return 'time';
   if (/(^|_)(s|duration_s|span_s|busy_s|time_s|age_s)$/.test(name) && (typeof sample === 'number' || sample == null)) return 'duration';
   if (MESSAGES.has(name)) return 'message';
   if (typeof sample === 'number') return 'number';

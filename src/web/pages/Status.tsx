@@ -2,7 +2,6 @@
 import { Async } from '../components/State.tsx';
 import { Table } from '../components/Table.tsx';
 import { getJson, type Row } from '../lib/api.ts';
-import { formatSeconds } from '../lib/format.ts';
 import { useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 
@@ -18,8 +17,9 @@ export function StatusPage() {
         {(s) => (
           <>
             <h2>Sources</h2>
-            <Table id="scopes" columns={['source', 'scope', 'freshness', 'last_success_at', 'last_error', 'raw_records', 'rejects', 'cursor']}
-              rows={s.scopes.map((x) => ({ ...x, freshness: x.age_s === null ? 'never' : `${formatSeconds(Number(x.age_s))} ago` }))} empty="Nothing synced yet." />
+            <Table id="scopes" columns={['source', 'scope', 'age_s', 'last_success_at', 'last_error', 'raw_records', 'rejects', 'cursor']}
+              rows={s.scopes} empty="Nothing synced yet." />
+            <p class="muted">age = time since the scope's last successful sync (empty: never).</p>
             <h2>Rejects by reason</h2>
             <Table id="rejects" columns={['source', 'reason', 'count', 'example_location']} rows={s.rejects} empty="No rejects." />
             <h2>Tables</h2>
