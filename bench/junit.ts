@@ -70,7 +70,7 @@ export async function readerPath(path: string): Promise<number> {
 function normalizedRows(chunk: JUnitChunk, path: string): number {
   const key = chunkKey('build:junit:bench', 'f', chunk.firstOrdinal);
   const rec = { rawId: `junit:cases:${key}`, source: 'junit', scope: path, kind: 'cases', key, url: path, payload: chunk.payload, contentHash: '', fetchedAt: new Date(0) };
-  return normalizeJUnit([rec]).rows.test_results.length;
+  return normalizeJUnit([rec]).rows.test_results?.length ?? 0;
 }
 
 async function best<T>(n: number, fn: () => Promise<T>): Promise<{ ms: number; value: T }> {

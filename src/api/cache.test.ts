@@ -119,7 +119,7 @@ describe('hits and invalidation', () => {
     const before = await get(app, path);
     expect(JSON.parse(before.body).rows).toEqual([]);
     expect((await get(app, path)).how).toBe('hit');
-    await world.store.upsert('deployments', [
+    await world.store.write('deployments', [
       { deploy_key: keys.deploy('sal', 'c1'), kind: 'sync-file', started_at: NOW, finished_at: NOW, duration_s: 5, deployer: 'dave', host: 'deploy1002', message: 'Synchronized php', outcome: 'ok' },
     ]);
     const after = await get(app, path);

@@ -25,7 +25,7 @@ const DEFAULT_AS_OF = '2025-01-29T00:00:01.000Z'; // just after the newest resul
 async function seeded(): Promise<Store> {
   const store = await openStore(':memory:');
   await seedHistory(store);
-  await store.transaction((tx) => tx.upsert('derive_state', [{ source: 'jenkins', raw_seq: 7, derived_at: clock() }]));
+  await store.transaction((tx) => tx.write('derive_state', [{ source: 'jenkins', raw_seq: 7, derived_at: clock() }]));
   await refreshRollups({ store, clock });
   return store;
 }
@@ -55,12 +55,12 @@ describe('test_health rollup', () => {
     expect(await rollupIsFresh(store, testHealthRollup, new Date(DEFAULT_AS_OF))).toBe(true);
     expect(await rollupIsFresh(store, testHealthRollup, new Date('2025-01-30T00:00:00Z'))).toBe(false);
     // a later run of b fails on the main line: new raw data derived for jenkins, rollup not rebuilt
-    await store.upsert('ci_builds', [{ build_key: 'build:jenkins:h/ci/job/j/g6', system: 'jenkins', repo: 'r', pipeline: 'postmerge', started_at: new Date('2025-01-30T00:00:00Z') }]);
-    await store.upsert('test_results', [{ result_key: 'g6/b', build_key: 'build:jenkins:h/ci/job/j/g6', repo: 'r', suite: 's', class: 'C', name: 'b', status: 'fail', run_at: new Date('2025-01-30T00:00:00Z') }]);
+    await store.write('ci_builds', [{ build_key: 'build:jenkins:h/ci/job/j/g6', system: 'jenkins', repo: 'r', pipeline: 'postmerge', started_at: new Date('2025-01-30T00:00:00Z') }]);
+    await store.write('test_results', [{ result_key: 'g6/b', build_key: 'build:jenkins:h/ci/job/j/g6', repo: 'r', suite: 's', class: 'C', name: 'b', status: 'fail', run_at: new Date('2025-01-30T00:00:00Z') }]);
     // a batch of a sync still running: its raw records are counted before any derive
-    await store.transaction((tx) => tx.upsert('sync_state', [{ source: 'jenkins', scope: 'job/j', items_total: 1 }]));
+    await store.transaction((tx) => tx.write('sync_state', [{ source: 'jenkins', scope: 'job/j', items_total: 1 }]));
     expect(await rollupIsFresh(store, testHealthRollup, new Date(DEFAULT_AS_OF))).toBe(false);
-    await store.transaction((tx) => tx.upsert('derive_state', [{ source: 'jenkins', raw_seq: 8, derived_at: clock() }]));
+    await store.transaction((tx) => tx.write('derive_state', [{ source: 'jenkins', raw_seq: 8, derived_at: clock() }]));
     const stale = await runMetric(testHealth, { store, clock }, { q: 'b' });
     expect(stale.notes?.[0]).toMatch(/computed from the test runs/);
     expect(stale.rows.map((r) => [r.name, r.currently_failing, r.runs])).toEqual([['b', true, 3]]);
@@ -68,7 +68,7 @@ describe('test_health rollup', () => {
     expect(Object.keys(await refreshStaleRollups({ store, clock })).sort()).toEqual([
       'report_ci_job_matrix', 'report_ci_usage', 'report_task_close_vs_merge', 'test_health', 'test_results_daily', 'tests_broken_daily',
     ]);
-    await store.transaction((tx) => tx.upsert('derive_state', [{ source: 'sal', raw_seq: 99, derived_at: clock() }]));
+    await store.transaction((tx) => tx.write('derive_state', [{ source: 'sal', raw_seq: 99, derived_at: clock() }]));
     expect(Object.keys(await refreshStaleRollups({ store, clock }))).toEqual(['report_task_close_vs_merge']); // reads links of every source
     // the default "as of" moves when the clock is earlier than the newest result: only test_health is rebuilt
     expect(Object.keys(await refreshStaleRollups({ store, clock: () => new Date('2025-01-29T12:00:00Z') }))).toEqual(['test_health']);
@@ -85,13 +85,13 @@ describe('tests_broken_daily rollup', () => {
     const store = await openStore(':memory:');
     // on the 10th x fails on 1, 2 and 3 (one topic), 6 in r and 4 in q; on the 11th on 5 and 7
     const changes = [['1', null], ['2', 'same'], ['3', 'same'], ['4', null], ['5', null], ['6', null], ['7', null]] as const;
-    await store.upsert('changes', changes.map(([n, topic]) => ({ change_key: `change:g:${n}`, host: 'g', number: Number(n), topic, branch: 'master' })));
+    await store.write('changes', changes.map(([n, topic]) => ({ change_key: `change:g:${n}`, host: 'g', number: Number(n), topic, branch: 'master' })));
     const at = (n: string) => new Date(`2025-01-${n === '5' || n === '7' ? '11' : '10'}T0${n}:00:00Z`);
-    await store.upsert('ci_builds', changes.map(([n]) => ({
+    await store.write('ci_builds', changes.map(([n]) => ({
       build_key: `build:jenkins:b${n}`, system: 'jenkins', repo: n === '4' ? 'q' : 'r', change_key: `change:g:${n}`, patchset: 1, pipeline: 'test', started_at: at(n),
     })));
     const result = (n: string, name: string) => ({ result_key: `b${n}/${name}`, build_key: `build:jenkins:b${n}`, repo: n === '4' ? 'q' : 'r', suite: 's', class: 'C', name, status: 'fail', message: `boom ${n}`, run_at: at(n) });
-    await store.upsert('test_results', [...['1', '2', '3', '4', '5', '6', '7'].map((n) => result(n, 'x')), result('1', 'y'), result('3', 'y'), result('2', 'z')]);
+    await store.write('test_results', [...['1', '2', '3', '4', '5', '6', '7'].map((n) => result(n, 'x')), result('1', 'y'), result('3', 'y'), result('2', 'z')]);
     await refreshRollups({ store, clock });
     const cases = [{}, { min_changes: 2 }, { since: '2025-01-10', until: '2025-01-11' }, { since: '2025-01-11' }, { repo: 'q', min_changes: 2 }, { min_changes: 2, limit: 1 }];
     let nonEmpty = 0;
@@ -170,7 +170,7 @@ describe('test_results_daily rollup behind the Explorer', () => {
   it('answers count and duration pivots as the base table does, and only those', async () => {
     const store = await seeded();
     await store.run("UPDATE test_results SET duration_ms = length(result_key) * 1.5 WHERE name <> 'c'");
-    await store.upsert('test_results', [{ result_key: 'no-time', build_key: 'build:junit:x', repo: 'r', suite: 's', name: 'n', status: 'pass' }]);
+    await store.write('test_results', [{ result_key: 'no-time', build_key: 'build:junit:x', repo: 'r', suite: 's', name: 'n', status: 'pass' }]);
     await refreshRollups({ store, clock });
     const answered = [
       '/api/explore?table=test_results&group=status&bucket=week',

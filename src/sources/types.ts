@@ -5,6 +5,7 @@
 // the store: they get a read function instead.
 import type { z } from 'zod';
 import type { Logger } from '../lib/log.ts';
+import { emptyRows, type RowsFor, type TableName, type TableRows } from '../model/catalogue/index.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -68,10 +69,21 @@ export interface NormalizeContext {
   scope: string;
 }
 
-/** Table name → rows. Links are rows of the `links` table. */
+/** Table name → rows typed by the catalogue (a misspelt column does not compile). Links are rows of `links`. */
 export interface NormalizeResult {
-  rows: Record<string, Row[]>;
+  rows: TableRows;
   rejects: Reject[];
+}
+
+/** A normalize result under construction: every named table's list present and typed. */
+export interface Output<N extends TableName> {
+  rows: RowsFor<N>;
+  rejects: Reject[];
+}
+
+/** `const out = output('commits', 'links')`, then `out.rows.commits.push({…})`. */
+export function output<const N extends TableName>(...tables: N[]): Output<N> {
+  return { rows: emptyRows(...tables), rejects: [] };
 }
 
 export type ReadFn = <T = Row>(sql: string, params?: unknown[]) => Promise<T[]>;

@@ -7,17 +7,65 @@ describe('DuckDB store', () => {
   it('upserts idempotently and reports new / updated / unchanged', async () => {
     const store = await openStore(':memory:');
     const row = (n: number, subject: string) => ({
-      commit_key: `commit:r:${n}`, repo: 'r', sha: String(n), subject,
-      parents: ['p'], authored_at: new Date(Date.UTC(2020, 0, n)), bug_tasks: ['T1', 'T2'],
+      change_key: `change:h:${n}`, host: 'h', number: n, subject,
+      updated_at: new Date(Date.UTC(2020, 0, n)), bug_tasks: ['T1', 'T2'], raw_id: `gerrit:change:${n}#0`,
     });
-    expect(await store.upsert('commits', [row(1, 'a'), row(2, 'b')])).toEqual({ new: 2, updated: 0, unchanged: 0 });
-    expect(await store.upsert('commits', [row(1, 'a'), row(2, 'c'), row(3, 'd')])).toEqual({ new: 1, updated: 1, unchanged: 1 });
-    const rows = await store.all<Record<string, unknown>>('SELECT sha, subject, authored_at, bug_tasks FROM commits ORDER BY sha');
+    expect(await store.upsert('changes', [row(1, 'a'), row(2, 'b')])).toEqual({ new: 2, updated: 0, unchanged: 0 });
+    expect(await store.upsert('changes', [row(1, 'a'), row(2, 'c'), row(3, 'd')])).toEqual({ new: 1, updated: 1, unchanged: 1 });
+    const rows = await store.all<Record<string, unknown>>('SELECT number, subject, updated_at, bug_tasks FROM changes ORDER BY number');
     expect(rows).toHaveLength(3);
-    expect(rows[1]).toEqual({ sha: '2', subject: 'c', authored_at: new Date(Date.UTC(2020, 0, 2)), bug_tasks: ['T1', 'T2'] });
-    const [{ n }] = await store.all<{ n: number }>('SELECT count(*) AS n FROM commits');
+    expect(rows[1]).toEqual({ number: 2, subject: 'c', updated_at: new Date(Date.UTC(2020, 0, 2)), bug_tasks: ['T1', 'T2'] });
+    const [{ n }] = await store.all<{ n: number }>('SELECT count(*) AS n FROM changes');
     expect(n).toBe(3);
     expect(typeof n).toBe('number');
+    await store.close();
+  });
+
+  it('keeps the newer version of a row whichever arrives last (version rule, then raw_id)', async () => {
+    const store = await openStore(':memory:');
+    const v = (subject: string, day: number, raw: string) => ({
+      change_key: 'change:h:1', host: 'h', number: 1, subject, updated_at: new Date(Date.UTC(2020, 0, day)), raw_id: raw,
+    });
+    expect(await store.upsert('changes', [v('new', 5, 'a')])).toEqual({ new: 1, updated: 0, unchanged: 0 });
+    expect(await store.upsert('changes', [v('old', 2, 'b')])).toEqual({ new: 0, updated: 0, unchanged: 1 });
+    expect(await store.upsert('changes', [v('same time, larger raw id', 5, 'c')])).toEqual({ new: 0, updated: 1, unchanged: 0 });
+    expect(await store.upsert('changes', [v('within one batch', 9, 'd'), v('older in the batch', 8, 'e')])).toEqual({ new: 0, updated: 1, unchanged: 0 });
+    expect(await store.all('SELECT subject FROM changes')).toEqual([{ subject: 'within one batch' }]);
+    await store.close();
+  });
+
+  it('keeps a derived column when a row without it is written again', async () => {
+    const store = await openStore(':memory:');
+    const d = { deploy_key: 'deploy:sal:1', kind: 'sync-file', message: 'a' };
+    await store.upsert('deployments', [d]);
+    await store.run("UPDATE deployments SET window_key = 'window:w'");
+    expect(await store.upsert('deployments', [{ ...d, message: 'b' }])).toEqual({ new: 0, updated: 1, unchanged: 0 });
+    expect(await store.upsert('deployments', [{ ...d, message: 'b' }])).toEqual({ new: 0, updated: 0, unchanged: 1 });
+    expect(await store.all('SELECT message, window_key FROM deployments')).toEqual([{ message: 'b', window_key: 'window:w' }]);
+    await store.close();
+  });
+
+  it('appends facts without reading the table', async () => {
+    const store = await openStore(':memory:');
+    const r = (n: number) => ({ result_key: `b/s/c/t${n}#1`, build_key: 'b', name: `t${n}`, status: 'pass', duration_ms: n * 1.5, line: n });
+    expect(await store.write('test_results', [r(1), r(2)])).toEqual({ new: 2, updated: 0, unchanged: 0 });
+    expect(await store.all('SELECT name, duration_ms, line FROM test_results ORDER BY name')).toEqual([
+      { name: 't1', duration_ms: 1.5, line: 1 }, { name: 't2', duration_ms: 3, line: 2 },
+    ]);
+    await store.close();
+  });
+
+  it('archives raw records once, and names the version a changed item replaces', async () => {
+    const store = await openStore(':memory:');
+    const raw = (id: string) => ({ raw_id: `git:commit:abc#${id}`, source: 'git', scope: 'r', kind: 'commit', key: 'abc', fetched_at: new Date(0), url: null, payload: id, content_hash: id });
+    expect(await store.storeRaw([raw('0000000000000001')])).toEqual({ fresh: ['git:commit:abc#0000000000000001'], superseded: [] });
+    expect(await store.storeRaw([raw('0000000000000001')])).toEqual({ fresh: [], superseded: [] });
+    expect(await store.storeRaw([raw('0000000000000002')])).toEqual({ fresh: ['git:commit:abc#0000000000000002'], superseded: ['git:commit:abc#0000000000000001'] });
+    // back to the first version: fresh for the tables, archived once
+    expect(await store.storeRaw([raw('0000000000000001')])).toEqual({ fresh: ['git:commit:abc#0000000000000001'], superseded: ['git:commit:abc#0000000000000002'] });
+    expect(await store.all('SELECT raw_id, seq FROM raw_records ORDER BY seq')).toEqual([
+      { raw_id: 'git:commit:abc#0000000000000001', seq: 1 }, { raw_id: 'git:commit:abc#0000000000000002', seq: 2 },
+    ]);
     await store.close();
   });
 

@@ -12,6 +12,25 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+/** A fetched item as the archive stores it (seq is assigned by the store). */
+export interface RawRow {
+  raw_id: string;
+  source: string;
+  scope: string;
+  kind: string;
+  key: string;
+  fetched_at: Date;
+  url: string | null;
+  payload: string;
+  content_hash: string;
+}
+
+/** What storeRaw did: the raw ids whose rows must now be written, and the versions they replace. */
+export interface StoredRaw {
+  fresh: string[];
+  superseded: string[];
+}
+
 export interface QueryResult {
   columns: { name: string; type: string }[];
   rows: Row[];
@@ -47,10 +66,24 @@ export interface Store {
   run(sql: string, params?: Params): Promise<void>;
   /** Runs fn inside BEGIN/COMMIT; ROLLBACK on error. Transactions are serialised. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
-  /** Idempotent insert-or-replace by the table's key columns (src/store/tables.ts). */
+  /**
+   * Writes rows by the table's catalogue write mode (src/model/catalogue): append tables
+   * take the rows as new facts, upsert tables keep one row per key. Refuses a column the
+   * catalogue does not declare, naming table and column.
+   */
+  write(table: string, rows: Row[]): Promise<UpsertCounts>;
+  /** Upsert table: one row per key, probing only the batch's keys; counts new / updated / unchanged. */
   upsert(table: string, rows: Row[]): Promise<UpsertCounts>;
-  /** Plain insert through the appender, for rows known to be new (raw records). */
-  append(table: string, rows: Row[]): Promise<void>;
+  /** Append table: rows inserted without reading the table (all counted new). */
+  append(table: string, rows: Row[]): Promise<UpsertCounts>;
+  /**
+   * Raw first: archives the records whose version of their item is new (identical content
+   * is stored once) and makes each the item's current version. Returns those raw ids and
+   * the raw ids of the versions they replaced, whose rows the caller removes.
+   */
+  storeRaw(records: RawRow[]): Promise<StoredRaw>;
+  /** Deletes the rows of `table` that came from the given raw records. */
+  deleteByRawIds(table: string, rawIds: string[]): Promise<number>;
   /** Runs a read-only query on its own connection, interrupted after timeoutMs, cut at limit rows or maxBytes. */
   readOnlyQuery(sql: string, opts: ReadOnlyOptions): Promise<QueryResult & { truncated: boolean; truncatedBy?: 'rows' | 'bytes' }>;
   close(): Promise<void>;

@@ -4,8 +4,10 @@
 import { describeError, ShiplogError } from '../lib/errors.ts';
 import { redactSecrets } from '../lib/redact.ts';
 import type { Logger } from '../lib/log.ts';
-import type { Store, UpsertCounts } from '../store/index.ts';
-import type { Batch, NormalizeResult, RawRecord, Source } from '../sources/types.ts';
+import { CATALOGUE, tableDef } from '../model/catalogue/index.ts';
+import { ShiplogError } from '../lib/errors.ts';
+import type { Row, Store } from '../store/index.ts';
+import type { Batch, NormalizeResult, Source } from '../sources/types.ts';
 import { runLinkRules } from '../link/run.ts';
 import { rejectRows, storeRaw, toRawRecord } from './raw.ts';
 import { addCounts, emptySummary, type SourceSummary } from './summary.ts';
@@ -26,25 +28,43 @@ export interface RunInput<C> {
   options: Record<string, unknown>;
 }
 
-/** Upserts a normalize/derive result and its rejects inside the given transaction. */
+/** The tables a step may write, from the catalogue's writers. */
+export function tablesWrittenBy(step: string): string[] {
+  return CATALOGUE.filter((t) => (t.writers as readonly string[]).includes(step)).map((t) => t.name);
+}
+
+/**
+ * Writes a normalize/derive result and its rejects inside the given transaction, each
+ * table by its catalogue write mode. A step may write only the tables that name it as a
+ * writer: a source cannot quietly fill another's table.
+ */
 export async function applyResult(
   tx: Store,
   summary: SourceSummary,
-  source: string,
+  writer: string,
   scope: string,
   result: NormalizeResult,
   rejectedAt: (rawId?: string) => Date,
 ): Promise<void> {
-  for (const [table, rows] of Object.entries(result.rows)) {
+  for (const [table, rows] of Object.entries(result.rows) as [string, Row[] | undefined][]) {
     if (!rows || rows.length === 0) continue;
-    const counts: UpsertCounts = await tx.upsert(table, rows);
-    addCounts(summary, table, counts);
+    const def = tableDef(table);
+    if (!def.writers.includes(writer)) {
+      throw new ShiplogError('store_failure', `${writer} wrote ${table}, which the catalogue lets only ${def.writers.join(', ')} write`);
+    }
+    addCounts(summary, table, await tx.write(table, rows));
   }
   if (result.rejects.length > 0) {
-    const rows = result.rejects.map((r) => rejectRows(source, scope, [r], rejectedAt(r.rawId))[0]);
+    const rows = result.rejects.map((r) => rejectRows(summary.source, scope, [r], rejectedAt(r.rawId))[0]);
     const counts = await tx.upsert('rejects', rows);
     summary.rejected += counts.new;
   }
+}
+
+/** Removes the rows of raw records that a newer version of their item replaced. */
+export async function dropSuperseded(tx: Store, source: string, superseded: string[]): Promise<void> {
+  if (superseded.length === 0) return;
+  for (const table of [...tablesWrittenBy(source), 'rejects']) await tx.deleteByRawIds(table, superseded);
 }
 
 async function saveState(tx: Store, source: string, scope: string, patch: Record<string, unknown>): Promise<void> {
@@ -60,7 +80,8 @@ async function runBatch<C>(deps: PipelineDeps, input: RunInput<C>, scope: string
   const now = deps.clock();
   const records = batch.items.map((item) => toRawRecord(source.name, scope, item, now));
   await deps.store.transaction(async (tx) => {
-    const fresh: RawRecord[] = await storeRaw(tx, records);
+    const { fresh, superseded } = await storeRaw(tx, records);
+    await dropSuperseded(tx, source.name, superseded);
     summary.raw += fresh.length;
     summary.seen += records.length;
     const fetchedAt = new Map(fresh.map((r) => [r.rawId, r.fetchedAt]));

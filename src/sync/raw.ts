@@ -25,31 +25,26 @@ export function toRawRecord(source: string, scope: string, item: RawItem, now: D
   };
 }
 
-/** Stores the records not yet present; returns only those (the ones to normalize). */
-export async function storeRaw(tx: Store, records: RawRecord[]): Promise<RawRecord[]> {
-  if (records.length === 0) return [];
-  const unique = new Map(records.map((r) => [r.rawId, r]));
-  const existing = new Set<string>();
-  const ids = [...unique.keys()];
-  for (let i = 0; i < ids.length; i += 5000) {
-    const chunk = ids.slice(i, i + 5000);
-    const found = await tx.all<{ raw_id: string }>(
-      'SELECT raw_id FROM raw_records WHERE raw_id IN (SELECT unnest($1::VARCHAR[]))',
-      [chunk],
-    );
-    for (const f of found) existing.add(f.raw_id);
+/**
+ * Archives the records whose version is new and returns them (the ones to normalize),
+ * with the raw ids of the versions they replaced (whose rows the caller removes).
+ */
+export async function storeRaw(tx: Store, records: RawRecord[]): Promise<{ fresh: RawRecord[]; superseded: string[] }> {
+  if (records.length === 0) return { fresh: [], superseded: [] };
+  const stored = await tx.storeRaw(records.map((r) => ({
+    raw_id: r.rawId, source: r.source, scope: r.scope, kind: r.kind, key: r.key,
+    fetched_at: r.fetchedAt, url: r.url, payload: r.payload, content_hash: r.contentHash,
+  })));
+  const fresh = new Set(stored.fresh);
+  const seen = new Set<string>();
+  const out: RawRecord[] = [];
+  for (const r of records) {
+    if (fresh.has(r.rawId) && !seen.has(r.rawId)) {
+      seen.add(r.rawId);
+      out.push(r);
+    }
   }
-  const fresh = [...unique.values()].filter((r) => !existing.has(r.rawId));
-  if (fresh.length === 0) return [];
-  const [{ seq }] = await tx.all<{ seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM raw_records');
-  await tx.append(
-    'raw_records',
-    fresh.map((r, i) => ({
-      raw_id: r.rawId, source: r.source, scope: r.scope, kind: r.kind, key: r.key,
-      fetched_at: r.fetchedAt, url: r.url, payload: r.payload, content_hash: r.contentHash, seq: seq + i + 1,
-    })),
-  );
-  return fresh;
+  return { fresh: out, superseded: stored.superseded };
 }
 
 export function rowToRawRecord(r: Record<string, unknown>): RawRecord {

@@ -1,11 +1,11 @@
 // Rebuilds entity rows from raw_records with no I/O: after a parser fix, history is
-// re-derived offline. Deletes what the sources' raw records produced, replays the raw
-// records in arrival order, then derives and links, all in one transaction.
+// re-derived offline. Deletes what the sources' raw records produced, replays the current
+// version of every item (raw_heads) in arrival order, then derives and links — the same
+// rows a first ingest of those versions writes.
 import { invalidateRollups } from '../rollups/state.ts';
 import type { Store } from '../store/index.ts';
-import { ENTITY_TABLES } from '../store/tables.ts';
 import type { Source } from '../sources/types.ts';
-import { applyResult, deriveAndLink } from './pipeline.ts';
+import { applyResult, deriveAndLink, tablesWrittenBy } from './pipeline.ts';
 import { rowToRawRecord } from './raw.ts';
 import { emptySummary, type SourceSummary } from './summary.ts';
 
@@ -23,10 +23,13 @@ export async function renormalize(
     const summary = emptySummary(source.name);
     await store.transaction(async (tx) => {
       await invalidateRollups(tx, source.name); // rebuilt by the derive below
-      for (const table of ENTITY_TABLES) {
+      for (const table of [...tablesWrittenBy(source.name), 'rejects']) {
         await tx.run(`DELETE FROM "${table}" WHERE starts_with(raw_id, $1)`, [`${source.name}:`]);
       }
       const [{ total }] = await tx.all<{ total: number }>('SELECT count(*) AS total FROM raw_records WHERE source = $1', [source.name]);
+      // Versions a newer one replaced are archived but hold no rows: skip them.
+      const replaced = new Set((await tx.all<{ raw_id: string }>(
+        'SELECT r.raw_id FROM raw_records r ANTI JOIN raw_heads h USING (raw_id) WHERE r.source = $1', [source.name])).map((r) => r.raw_id));
       let lastSeq = 0;
       for (;;) {
         const rows = await tx.all<Record<string, unknown>>(
@@ -35,7 +38,7 @@ export async function renormalize(
         );
         if (rows.length === 0) break;
         lastSeq = Number(rows[rows.length - 1].seq);
-        const records = rows.map(rowToRawRecord);
+        const records = rows.filter((r) => !replaced.has(String(r.raw_id))).map(rowToRawRecord);
         const byScope = new Map<string, typeof records>();
         for (const r of records) byScope.set(r.scope, [...(byScope.get(r.scope) ?? []), r]);
         const fetchedAt = new Map(records.map((r) => [r.rawId, r.fetchedAt]));

@@ -4,7 +4,7 @@
 import { allRollups } from '../rollups/registry.ts';
 import { rollupIsFresh } from '../rollups/state.ts';
 import type { Store } from '../store/index.ts';
-import { TABLE_KEYS } from '../store/tables.ts';
+import { CATALOGUE } from '../model/catalogue/index.ts';
 
 export interface ScopeStatus {
   source: string;
@@ -37,7 +37,7 @@ export async function readStatus(store: Store, now: Date): Promise<Status> {
     s.age_s = s.last_success_at ? Math.round((now.getTime() - s.last_success_at.getTime()) / 1000) : null;
   }
   const tables: Record<string, number> = {};
-  const names = Object.keys(TABLE_KEYS);
+  const names = CATALOGUE.map((t) => t.name);
   const counts = await store.all<Record<string, number>>(
     `SELECT ${names.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(', ')}`,
   );

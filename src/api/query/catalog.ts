@@ -1,10 +1,10 @@
 // The tables the API lists, read from the store's schema at request time (so tables that
 // later migrations add appear without a code change): columns with their types, the key
-// columns (src/store/tables.ts) and the main time column. Every identifier the list and
+// columns (src/model/catalogue) and the main time column. Every identifier the list and
 // explore queries put into SQL comes from here, never from the request.
 import { ShiplogError } from '../../lib/errors.ts';
 import type { Store } from '../../store/index.ts';
-import { TABLE_KEYS } from '../../store/tables.ts';
+import { CATALOGUE } from '../../model/catalogue/index.ts';
 
 export interface ColumnInfo {
   name: string;
@@ -61,7 +61,7 @@ async function loadCatalog(store: Store): Promise<Map<string, TableInfo>> {
       WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
   );
   const out = new Map<string, TableInfo>();
-  for (const [table, keys] of Object.entries(TABLE_KEYS)) {
+  for (const { name: table, key: keys } of CATALOGUE) {
     const columns = cols.filter((c) => c.table_name === table).map((c) => ({ name: c.column_name, type: c.data_type }));
     if (columns.length === 0) continue;
     const time = table in MAIN_TIME ? MAIN_TIME[table] : (columns.find((c) => isTimeType(c.type))?.name ?? null);

@@ -21,12 +21,14 @@ export interface Found {
   row: Record<string, unknown>;
 }
 
-/** Tables that may hold `key`: the one its prefix names, else every single-key table. */
+/** Tables that may hold `key`: the one its prefix names, else every table with a single text key. */
 async function candidateTables(store: Store, key: string): Promise<{ table: string; column: string }[]> {
   const kind = kindOfKey(key);
   if (kind !== 'unknown') return [KEY_TABLES[kind]];
   const catalog = await readCatalog(store);
-  return [...catalog.values()].filter((t) => t.keys.length === 1).map((t) => ({ table: t.table, column: t.keys[0] }));
+  return [...catalog.values()]
+    .filter((t) => t.keys.length === 1 && t.columns.find((c) => c.name === t.keys[0])?.type === 'VARCHAR')
+    .map((t) => ({ table: t.table, column: t.keys[0] }));
 }
 
 export async function findEntity(store: Store, key: string): Promise<Found | null> {

@@ -16,7 +16,7 @@ const clock = () => new Date('2025-01-31T00:00:00Z');
 const H = 'integration.wikimedia.org/ci/job';
 
 async function seedCi(store: Store) {
-  await store.upsert('ci_builds', [
+  await store.write('ci_builds', [
     { build_key: `build:jenkins:${H}/mediawiki-quibble-vendor-mysql-php81/1`, system: 'jenkins', job: 'mediawiki-quibble-vendor-mysql-php81', repo: 'r', change_key: 'change:g:1', patchset: 1, pipeline: 'test', started_at: new Date('2025-01-10T10:00:00Z'), duration_s: 600, result: 'success' },
     { build_key: `build:zuul:${H}/mediawiki-quibble-vendor-mysql-php81/1`, system: 'zuul', job: 'mediawiki-quibble-vendor-mysql-php81', repo: 'r', change_key: 'change:g:1', patchset: 1, pipeline: 'test', reported_at: new Date('2025-01-10T10:30:00Z'), duration_s: 590, result: 'success' },
     { build_key: `build:jenkins:${H}/quibble-composer-sqlite-php74/2`, system: 'jenkins', job: 'quibble-composer-sqlite-php74', repo: 'r', change_key: 'change:g:1', patchset: 1, pipeline: 'test', started_at: new Date('2025-01-10T10:05:00Z'), duration_s: 1200, result: 'failure' },
@@ -51,12 +51,12 @@ describe('tests_broken_by_dependency', () => {
   it('finds a test failing on three unrelated changes in a day; one topic counts once', async () => {
     const store = await openStore(':memory:');
     const changes = [['1', null], ['2', 'same'], ['3', 'same'], ['4', null]] as const;
-    await store.upsert('changes', changes.map(([n, topic]) => ({ change_key: `change:g:${n}`, host: 'g', number: Number(n), topic, branch: 'master' })));
-    await store.upsert('ci_builds', changes.map(([n]) => ({
+    await store.write('changes', changes.map(([n, topic]) => ({ change_key: `change:g:${n}`, host: 'g', number: Number(n), topic, branch: 'master' })));
+    await store.write('ci_builds', changes.map(([n]) => ({
       build_key: `build:jenkins:b${n}`, system: 'jenkins', repo: 'r', change_key: `change:g:${n}`, patchset: 1, pipeline: 'test', started_at: new Date(`2025-01-10T0${n}:00:00Z`),
     })));
     const result = (n: string, name: string) => ({ result_key: `b${n}/${name}`, build_key: `build:jenkins:b${n}`, suite: 's', class: 'C', name, status: 'fail', message: `boom ${n}` });
-    await store.upsert('test_results', [...['1', '2', '3', '4'].map((n) => result(n, 'x')), result('1', 'y'), result('2', 'y')]);
+    await store.write('test_results', [...['1', '2', '3', '4'].map((n) => result(n, 'x')), result('1', 'y'), result('2', 'y')]);
     const res = await runMetric(testsBrokenByDependency, { store, clock }, {});
     expect(res.rows.map((r) => [r.name, r.unrelated_changes, r.changes, r.failed_runs, r.first_message])).toEqual([
       ['x', 3, ['change:g:1', 'change:g:2', 'change:g:3', 'change:g:4'], 4, 'boom 1'],
@@ -86,7 +86,7 @@ describe('zuul_queue_wait', () => {
     const item = (id: string, wait: number | null) => ({
       item_key: `zuul:h/gate/${id}`, pipeline: 'gate-and-submit', enqueued_at: new Date('2025-01-10T10:00:00Z'), wait_s: wait,
     });
-    await store.upsert('zuul_queue_items', [item('1', 60), item('2', 120), item('3', 600), item('4', null)]);
+    await store.write('zuul_queue_items', [item('1', 60), item('2', 120), item('3', 600), item('4', null)]);
     const res = await runMetric(zuulQueueWait, { store, clock }, {});
     expect(res.rows).toEqual([{
       pipeline: 'gate-and-submit', day: expect.anything(), items: 4, started_items: 3, median_wait_min: 2, p90_wait_min: 8.4, max_wait_min: 10,

@@ -11,14 +11,14 @@ describe('config_deploys report', () => {
     const dep = (sha: string, at: string, deployer: string, kind = 'config-merge') => ({
       deploy_key: `deploy:git:${sha}`, kind, started_at: new Date(at), finished_at: new Date(at), deployer, outcome: 'ok', repo: 'operations/mediawiki-config',
     });
-    await store.upsert('deployments', [
+    await store.write('deployments', [
       dep('a', '2025-06-02T10:00:00Z', 'git:alice@example.org'), // Monday
       dep('b', '2025-06-08T23:00:00Z', 'git:alice@example.org'), // Sunday, same week
       dep('c', '2025-06-05T12:00:00Z', 'git:bob@example.org'),
       dep('d', '2025-06-09T00:00:00Z', 'git:carol@example.org'), // next Monday
       dep('e', '2025-06-03T00:00:00Z', 'bob', 'backport'), // not a config merge
     ]);
-    await store.upsert('deployment_items', [
+    await store.write('deployment_items', [
       { item_key: 'deploy:git:a/1', deploy_key: 'deploy:git:a', change_id: 'I1', change_number: 1, change_key: 'change:gerrit.wikimedia.org:1' },
       { item_key: 'deploy:git:a/2', deploy_key: 'deploy:git:a', task_id: 'T1' },
       { item_key: 'deploy:git:b/1', deploy_key: 'deploy:git:b', change_id: 'I2' }, // Change-Id not (yet) a known change

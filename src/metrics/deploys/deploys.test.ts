@@ -12,22 +12,22 @@ async function world() {
   const dep = (key: string, kind: string, at: string, o: Record<string, unknown> = {}) => ({
     deploy_key: `deploy:sal:${key}`, kind, started_at: t(at), finished_at: null, duration_s: 60, deployer: 'alice', outcome: 'ok', ...o,
   });
-  await store.upsert('deployments', [
+  await store.write('deployments', [
     dep('d1', 'backport', '05T10:00:00', { message: 'Backport for [[gerrit:1000|A]], [[gerrit:1001|B (T1)]]' }),
     dep('d2', 'sync-file', '05T11:00:00', { deployer: 'bob', outcome: 'failed' }),
     dep('d3', 'cookbook', '05T12:00:00'),
     dep('d4', 'sync-file', '06T09:00:00'),
   ]);
   const item = (key: string, n: number, o: Record<string, unknown>) => ({ item_key: `deploy:sal:${key}/${n}`, deploy_key: `deploy:sal:${key}`, ...o });
-  await store.upsert('deployment_items', [
+  await store.write('deployment_items', [
     item('d1', 1, { change_number: 1000, change_key: 'change:gerrit.wikimedia.org:1000' }),
     item('d1', 2, { change_number: 1001, change_key: 'change:gerrit.wikimedia.org:1001' }),
     item('d1', 3, { task_id: 'T1' }),
     item('d2', 1, { path: 'wmf-config/x.php' }),
   ]);
-  await store.upsert('changes', [{ change_key: 'change:gerrit.wikimedia.org:1000', host: 'gerrit.wikimedia.org', number: 1000, subject: 'A', owner_name: 'Bob Owner', bug_tasks: ['T5'] }]);
-  await store.upsert('tasks', [{ task_key: 'task:T1', task_id: 'T1', owner: 'phabricator:PHID-USER-carol', restricted: false }]);
-  await store.upsert('identities', [{ identity_key: 'phabricator:PHID-USER-carol', system: 'phabricator', account: 'PHID-USER-carol', name: 'Carol Owner', username: 'carol' }]);
+  await store.write('changes', [{ change_key: 'change:gerrit.wikimedia.org:1000', host: 'gerrit.wikimedia.org', number: 1000, subject: 'A', owner_name: 'Bob Owner', bug_tasks: ['T5'] }]);
+  await store.write('tasks', [{ task_key: 'task:T1', task_id: 'T1', owner: 'phabricator:PHID-USER-carol', restricted: false }]);
+  await store.write('identities', [{ identity_key: 'phabricator:PHID-USER-carol', system: 'phabricator', account: 'PHID-USER-carol', name: 'Carol Owner', username: 'carol' }]);
   return store;
 }
 
@@ -46,8 +46,8 @@ describe('report deploys', () => {
 
   it('lists a deploy recorded by shiplog deploy and by the SAL once, with the changes of both', async () => {
     const store = await world();
-    await store.upsert('deployments', [{ deploy_key: 'deploy:workflow:w1', kind: 'backport', started_at: t('05T09:59:50'), finished_at: t('05T10:08:00'), deployer: 'alice', outcome: 'ok' }]);
-    await store.upsert('deployment_items', [{ item_key: 'deploy:workflow:w1/1', deploy_key: 'deploy:workflow:w1', change_number: 1000, change_key: 'change:gerrit.wikimedia.org:1000' }]);
+    await store.write('deployments', [{ deploy_key: 'deploy:workflow:w1', kind: 'backport', started_at: t('05T09:59:50'), finished_at: t('05T10:08:00'), deployer: 'alice', outcome: 'ok' }]);
+    await store.write('deployment_items', [{ item_key: 'deploy:workflow:w1/1', deploy_key: 'deploy:workflow:w1', change_number: 1000, change_key: 'change:gerrit.wikimedia.org:1000' }]);
     const r = await runMetric(deploys, { store, clock: () => t('10T00:00:00') }, { since: '2024-03-05T09:00', until: '2024-03-05T10:30' });
     expect(r.rows.map((x) => [x.deploy_key, x.change_number, x.tasks, x.contact])).toEqual([
       ['deploy:workflow:w1', 1000, 'T1 T5', 'Bob Owner'],

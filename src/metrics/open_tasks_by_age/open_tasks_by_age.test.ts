@@ -14,7 +14,7 @@ const task = (id: number, age: number, o: Record<string, unknown> = {}) => ({
 describe('open_tasks_by_age', () => {
   it('counts open tasks per project and priority in age buckets', async () => {
     const store = await openStore(':memory:');
-    await store.upsert('tasks', [
+    await store.write('tasks', [
       task(1, 3), task(2, 10), task(3, 400), // Math / Medium: 0–7, 7–30, >1y; median 10
       task(4, 60, { priority_value: 100, priority_name: 'Unbreak Now!', projects: ['Math', 'Core'] }), // both projects
       task(5, 100, { status: 'stalled' }), // stalled is open: Math / Medium 90–365

@@ -12,7 +12,7 @@ const link = (t: number, n: number) => ({ src_key: `task:T${t}`, dst_key: `chang
 describe('task_close_vs_merge', () => {
   it('measures the close relative to the first merge, by project and overall', async () => {
     const store = await openStore(':memory:');
-    await store.upsert('tasks', [
+    await store.write('tasks', [
       task(1, { closed_at: h(10) }), // changes 1 (merged h2) and 2 (merged h6): lag 10 − 2 = 8
       task(2, { closed_at: h(4), projects: ['A', 'B'] }), // change 3 merged h5 (via bug_tasks): lag −1
       task(3, { status_class: 'open', closed_at: null }), // change 4 merged h1: open after merge
@@ -20,9 +20,9 @@ describe('task_close_vs_merge', () => {
       task(5, { closed_at: h(3) }), // change 5 never merged: not counted
       task(6, { restricted: true, status_class: null, projects: null }), // restricted: excluded
     ]);
-    await store.upsert('changes', [change(1, 2), change(2, 6), change(3, 5, ['T2']), change(4, 1), change(5, null), change(6, 1)]);
-    await store.upsert('links', [link(1, 1), link(1, 2), link(3, 4), link(5, 5), link(6, 6)]);
-    await store.upsert('task_events', [{ event_key: 'task:T4/1', task_key: 'task:T4', kind: 'comment', occurred_at: h(6), comment: 'Change 77 **merged** by jenkins-bot:\n[mediawiki/core@master] Fix' }]);
+    await store.write('changes', [change(1, 2), change(2, 6), change(3, 5, ['T2']), change(4, 1), change(5, null), change(6, 1)]);
+    await store.write('links', [link(1, 1), link(1, 2), link(3, 4), link(5, 5), link(6, 6)]);
+    await store.write('task_events', [{ event_key: 'task:T4/1', task_key: 'task:T4', kind: 'comment', occurred_at: h(6), comment: 'Change 77 **merged** by jenkins-bot:\n[mediawiki/core@master] Fix' }]);
     const r = await runMetric(taskCloseVsMerge, { store, clock: () => h(100) }, {});
     expect(r.rows).toEqual([
       // A: T1 (8), T2 (−1), T3 (open) → lags [−1, 8]: median 3.5, p80 −1 + 0.8·9 = 6.2
@@ -37,7 +37,7 @@ describe('task_close_vs_merge', () => {
 
   it('answers with no rows when there are no changes or links yet', async () => {
     const store = await openStore(':memory:');
-    await store.upsert('tasks', [task(1, { closed_at: h(1) })]);
+    await store.write('tasks', [task(1, { closed_at: h(1) })]);
     expect((await runMetric(taskCloseVsMerge, { store, clock: () => h(100) }, {})).rows).toEqual([]);
     await store.close();
   });

@@ -11,7 +11,7 @@ const task = (id: number, o: Record<string, unknown>) => ({
 
 async function world() {
   const store = await openStore(':memory:');
-  await store.upsert('tasks', [
+  await store.write('tasks', [
     task(1, { projects: ['A'], created_at: d('2024-01-01'), closed_at: d('2024-01-11') }), // 10 d, Q1
     task(2, { projects: ['A', 'B'], created_at: d('2024-01-01'), closed_at: d('2024-01-03') }), // 2 d, Q1
     task(3, { subtype: 'error', projects: ['B'], created_at: d('2024-03-01'), closed_at: d('2024-04-05') }), // reopened once: 35 d, Q2
@@ -22,7 +22,7 @@ async function world() {
     task(8, { projects: [], created_at: d('2024-01-30'), closed_at: null }), // closed by event: 2 d, Q1
   ]);
   const ev = (id: string, task: number, at: string, oldV: string, newV: string) => ({ event_key: `task:T${task}/${id}`, task_key: `task:T${task}`, kind: 'status', occurred_at: d(at), old_value: oldV, new_value: newV });
-  await store.upsert('task_events', [
+  await store.write('task_events', [
     ev('1', 3, '2024-03-05', 'open', 'resolved'), ev('2', 3, '2024-03-10', 'resolved', 'open'), ev('3', 3, '2024-04-05', 'open', 'resolved'),
     ev('4', 8, '2024-02-01', 'open', 'resolved'),
   ]);

@@ -12,13 +12,13 @@ export async function seedHistory(store: Store): Promise<void> {
     suite: 's', class: 'C', name, status, run_at: new Date(at),
   });
   const change = { change_key: 'change:g:100', pipeline: 'test', patchset: 1 };
-  await store.upsert('ci_builds', [
+  await store.write('ci_builds', [
     build('g1', '2025-01-21T00:00:00Z'), build('g2', '2025-01-22T00:00:00Z'), build('g3', '2025-01-23T00:00:00Z'),
     build('g4', '2025-01-23T12:00:00Z'), build('g5', '2025-01-29T00:00:00Z'),
     build('t1', '2025-01-28T00:00:00Z', change), build('t2', '2025-01-28T01:00:00Z', change),
     build('old', '2024-12-15T00:00:00Z'),
   ]);
-  await store.upsert('test_results', [
+  await store.write('test_results', [
     test('g1', 'a', 'pass', '2025-01-21T00:00:00Z'), test('g2', 'a', 'fail', '2025-01-22T00:00:00Z'),
     test('g3', 'a', 'error', '2025-01-23T00:00:00Z'), test('g4', 'a', 'pass', '2025-01-23T12:00:00Z'),
     test('g5', 'a', 'fail', '2025-01-29T00:00:00Z'), test('g5', 'skipped', 'skip', '2025-01-29T00:00:00Z'),

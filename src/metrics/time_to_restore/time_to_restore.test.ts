@@ -11,7 +11,7 @@ describe('metric time_to_restore', () => {
     const inc = (k: string, start: string, minutes: number | null) => ({
       incident_key: `incident:${k}`, started_at: new Date(start), ended_at: minutes === null ? null : new Date(new Date(start).getTime() + minutes * 60_000),
     });
-    await store.upsert('incidents', [
+    await store.write('incidents', [
       inc('a', '2024-10-02T10:00:00Z', 30), inc('b', '2024-11-02T10:00:00Z', 90), inc('c', '2024-12-30T23:30:00Z', 60),
       inc('d', '2024-12-01T10:00:00Z', null), inc('e', '2025-02-01T10:00:00Z', 10), { incident_key: 'incident:f', started_at: null },
     ]);

@@ -12,12 +12,12 @@ const ev = (version: string, group: string, at: string) => ({ event_key: `train:
 
 async function world() {
   const store = await openStore(':memory:');
-  await store.upsert('trains', [
+  await store.write('trains', [
     { train_key: 'train:1.45.0-wmf.5', version: '1.45.0-wmf.5', first_rollforward_at: d('2026-03-03T15:00:00'), blocker_task: null },
     { train_key: 'train:1.45.0-wmf.6', version: '1.45.0-wmf.6', first_rollforward_at: d('2026-03-10T15:00:00'), blocker_task: 'T900' },
   ]);
-  await store.upsert('train_events', [ev('1.45.0-wmf.5', 'group0', '2026-03-03T15:00:00'), ev('1.45.0-wmf.5', 'group1', '2026-03-04T15:00:00'), ev('1.45.0-wmf.5', 'group2', '2026-03-05T15:00:00')]);
-  await store.upsert('tasks', [
+  await store.write('train_events', [ev('1.45.0-wmf.5', 'group0', '2026-03-03T15:00:00'), ev('1.45.0-wmf.5', 'group1', '2026-03-04T15:00:00'), ev('1.45.0-wmf.5', 'group2', '2026-03-05T15:00:00')]);
+  await store.write('tasks', [
     task(100, { subtype: 'release', release_version: '1.45.0-wmf.5', release_date: '2026-03-03', created_at: d('2026-02-20T00:00:00') }),
     task(101, { created_at: d('2026-03-01T00:00:00') }), // before roll-out
     task(102, { created_at: d('2026-03-03T16:00:00') }), // group0
@@ -25,7 +25,7 @@ async function world() {
     task(104, { created_at: d('2026-03-04T21:00:00') }), // group1
     task(105, { restricted: true }), // restricted, filed time unknown
   ]);
-  await store.upsert('links', [sub(101, 100, null), sub(102, 100, null), sub(103, 100, null), sub(104, 100, null), sub(105, 100, null), sub(106, 100, '2026-03-06T00:00:00')]); // T106 not synced: link time, group2
+  await store.write('links', [sub(101, 100, null), sub(102, 100, null), sub(103, 100, null), sub(104, 100, null), sub(105, 100, null), sub(106, 100, '2026-03-06T00:00:00')]); // T106 not synced: link time, group2
   return store;
 }
 

@@ -10,7 +10,7 @@ async function world() {
   const train = (version: string, first: string, o: Record<string, unknown> = {}) => ({
     train_key: `train:${version}`, version, first_rollforward_at: new Date(first), rollbacks: 0, reached_group2: true, ...o,
   });
-  await store.upsert('trains', [
+  await store.write('trains', [
     train('1.45.0-wmf.6', '2025-06-17T13:00:00Z', { rollbacks: 1, rollbacks_time_s: 3600, group2_delay_days: 1, total_delay_days: 2, blocker_task: 'T393945' }),
     train('1.45.0-wmf.5', '2025-06-10T13:00:00Z'),
   ]);
@@ -18,7 +18,7 @@ async function world() {
     event_key: `train:${version}/${sha}/${group}`, train_key: `train:${version}`, version, wiki_group: group, kind,
     occurred_at: new Date(at), commit_key: `commit:operations/mediawiki-config:${sha}`,
   });
-  await store.upsert('train_events', [
+  await store.write('train_events', [
     ev('1.45.0-wmf.6', 'a', 'testwikis', 'rollforward', '2025-06-17T13:00:00Z'),
     ev('1.45.0-wmf.6', 'b', 'group0', 'rollforward', '2025-06-17T19:00:00Z'),
     ev('1.45.0-wmf.6', 'b', 'testwikis', 'rollforward', '2025-06-17T19:00:00Z'), // same commit, two groups: one commit

@@ -10,7 +10,7 @@ const t = (s: string) => new Date(`2024-12-${s}Z`);
 
 async function world() {
   const store = await openStore(':memory:');
-  await store.upsert('windows', [
+  await store.write('windows', [
     { window_key: 'window:late', name: 'UTC late backport window', kind: 'backport', planned_start: t('04T21:00:00'), planned_end: t('04T22:00:00'),
       deployers: ['Urbanecm', 'RoanKattouw'], max_patches: 6, requested_changes: [1101577, 1100200, 999], source: 'calendar' },
     { window_key: 'window:security', name: 'Weekly Security deployment window', kind: 'other', planned_start: t('04T14:00:00'), planned_end: t('04T16:00:00'), source: 'calendar' },
@@ -23,7 +23,7 @@ async function world() {
     deploy_key: key, kind, started_at: t(from), finished_at: to ? t(to) : null,
     duration_s: to ? (t(to).getTime() - t(from).getTime()) / 1000 : null, deployer: 'samtar', outcome: 'ok', forced: false, ...o,
   });
-  await store.upsert('deployments', [
+  await store.write('deployments', [
     dep('deploy:sal:a', 'backport', '04T21:05:00', '04T21:13:00'),
     dep('deploy:sal:b', 'sync-file', '04T21:20:00', '04T21:25:00', { deployer: 'Urbanecm', outcome: 'failed' }),
     dep('deploy:sal:c', 'cookbook', '04T21:30:00', '04T21:31:00'),
@@ -33,24 +33,24 @@ async function world() {
     dep('deploy:workflow:g', 'backport', '05T07:05:00', '05T07:10:00', { deployer: 'urbanecm', window_key: 'window:wf2' }),
     dep('deploy:sal:g', 'backport', '05T07:05:20', '05T07:09:55', { deployer: 'urbanecm' }), // scap's SAL record of the same run
   ]);
-  await store.upsert('links', [
+  await store.write('links', [
     { src_key: 'deploy:workflow:f', dst_key: 'window:wf', rule: 'workflow-window', confidence: 'high', raw_id: 'workflow:x#0' },
     { src_key: 'deploy:workflow:g', dst_key: 'window:wf2', rule: 'workflow-window', confidence: 'high', raw_id: 'workflow:y#0' },
   ]);
   const item = (d: string, n: number, o: Record<string, unknown>) => ({ item_key: `${d}/${n}`, deploy_key: d, ...o });
-  await store.upsert('deployment_items', [
+  await store.write('deployment_items', [
     item('deploy:sal:a', 1, { change_number: 1101577, change_key: 'change:g:1101577' }),
     item('deploy:sal:b', 1, { change_number: 1100200, change_key: 'change:g:1100200' }),
     item('deploy:sal:b', 2, { change_number: 1100201, change_key: 'change:g:1100201' }),
     item('deploy:workflow:f', 1, { task_id: 'T9' }),
     item('deploy:workflow:g', 1, { change_number: 1100201, change_key: 'change:g:1100201' }),
   ]);
-  await store.upsert('changes', [
+  await store.write('changes', [
     { change_key: 'change:g:1101577', host: 'g', number: 1101577, owner: 'gerrit:7', owner_name: 'samtar', bug_tasks: ['T1'] },
     { change_key: 'change:g:1100200', host: 'g', number: 1100200, owner: 'gerrit:8', owner_name: 'Alice Example', bug_tasks: ['T1', 'T2'] },
     { change_key: 'change:g:1100201', host: 'g', number: 1100201, owner: 'gerrit:9', owner_name: 'Martin Urbanec', bug_tasks: [] },
   ]);
-  await store.upsert('identities', [
+  await store.write('identities', [
     { identity_key: 'gerrit:9', system: 'gerrit', account: '9', username: 'martin', person_key: 'person:martin' },
     { identity_key: 'irc:Urbanecm', system: 'irc', account: 'Urbanecm', person_key: 'person:martin' },
   ]);

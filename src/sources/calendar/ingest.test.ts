@@ -27,7 +27,7 @@ const deploy = (id: string, at: string, extra: Record<string, unknown> = {}) => 
 describe('calendar ingest and window assignment', () => {
   it('fills windows and assigns deployments that started inside them', async () => {
     const store = await openStore(':memory:');
-    await store.upsert('deployments', [
+    await store.write('deployments', [
       deploy('a', '2024-12-04T21:10:00Z'), // UTC late backport window, deployer listed
       deploy('b', '2024-12-02T08:59:59Z', { deployer: 'someone' }), // UTC morning, not listed
       deploy('c', '2024-12-02T09:00:00Z'), // just after the window: none
@@ -55,13 +55,13 @@ describe('calendar ingest and window assignment', () => {
   it('keeps the assignment after another source rebuilds its deployments (view + link rule)', async () => {
     const store = await openStore(':memory:');
     await importCalendar(store, [`${fixtures}deployments-week.wikitext`]);
-    await store.upsert('deployments', [deploy('a', '2024-12-04T21:10:00Z')]); // arrives later, window_key NULL
+    await store.write('deployments', [deploy('a', '2024-12-04T21:10:00Z')]); // arrives later, window_key NULL
     await deriveAndLink(store, { ...calendarSource, name: 'sal', derive: undefined }, [], emptySummary('sal'), clock); // what a SAL sync runs
     const [v] = await store.all<{ window_key: string; window_rule: string }>("SELECT window_key, window_rule FROM deployments_windowed WHERE deploy_key = 'deploy:sal:a'");
     expect(v).toEqual({ window_key: 'window:2024-12-04T2100Z-utc-late-backport-window', window_rule: 'time' });
     const [l] = await store.all<{ n: number }>("SELECT count(*) AS n FROM links WHERE rule = 'deploy-in-window'");
     expect(l.n).toBe(1);
-    await store.upsert('windows', [{ window_key: 'window:wf1', name: 'late', kind: 'backport', opened_at: new Date('2024-12-04T20:58:00Z'), source: 'workflow' }]);
+    await store.write('windows', [{ window_key: 'window:wf1', name: 'late', kind: 'backport', opened_at: new Date('2024-12-04T20:58:00Z'), source: 'workflow' }]);
     await deriveAndLink(store, { ...calendarSource, name: 'workflow', derive: undefined }, [], emptySummary('workflow'), clock);
     expect(await store.all("SELECT src_key, dst_key, confidence FROM links WHERE rule = 'window-plan'")).toEqual([
       { src_key: 'window:wf1', dst_key: 'window:2024-12-04T2100Z-utc-late-backport-window', confidence: 'medium' },

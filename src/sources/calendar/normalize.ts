@@ -2,6 +2,7 @@
 // limit, requested changes) and window → change links (rule `calendar-request`, the
 // {{deploy}} / [[gerrit:N]] text as evidence). Pure: no clock, no I/O.
 import { DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
+import { output, type Output } from '../types.ts';
 import type { NormalizeContext, NormalizeResult, RawRecord, Reject } from '../types.ts';
 import type { CalendarEntry } from './entry.ts';
 import { parseCalendarHtml } from './html.ts';
@@ -51,8 +52,8 @@ function entriesOf(rec: RawRecord): { entries: CalendarEntry[]; rejects: Reject[
   return { entries: [], rejects: [{ location: rec.key, reason: `unknown calendar record kind "${rec.kind}"` }] };
 }
 
-export function normalizeCalendar(records: RawRecord[], _ctx: NormalizeContext): NormalizeResult {
-  const out: NormalizeResult = { rows: { windows: [], links: [] }, rejects: [] };
+export function normalizeCalendar(records: RawRecord[], _ctx: NormalizeContext): Output<'windows' | 'links'> {
+  const out = output('windows', 'links');
   for (const rec of records) {
     const { entries, rejects } = entriesOf(rec);
     out.rejects.push(...rejects.map((r) => ({ ...r, rawId: rec.rawId, kind: rec.kind, key: rec.key })));

@@ -1,6 +1,7 @@
 // ChangeRecord → rows of changes, patchsets, votes, change_messages, identities,
 // ci_builds (one per job line of a Zuul report) and change → task links (rule
 // `commit-footer`, evidence = the Bug: line). Pure; shared by gerrit and gerrit-notedb.
+import { emptyRows, type RowFor, type RowsFor } from '../../model/catalogue/index.ts';
 import { keys } from '../../model/ids.ts';
 import { shortHash } from '../../lib/hash.ts';
 import { parseFooters } from '../git/footers.ts';
@@ -8,15 +9,15 @@ import type { Row } from '../types.ts';
 import type { ChangeRecord, MessageRecord } from './change-record.ts';
 import { parseCiReport, reportBuildId } from './zuul-report.ts';
 
-export type GerritRows = Record<'changes' | 'patchsets' | 'votes' | 'change_messages' | 'identities' | 'ci_builds' | 'links', Row[]>;
+export type GerritRows = RowsFor<'changes' | 'patchsets' | 'votes' | 'change_messages' | 'identities' | 'ci_builds' | 'links'>;
 
 export function emptyGerritRows(): GerritRows {
-  return { changes: [], patchsets: [], votes: [], change_messages: [], identities: [], ci_builds: [], links: [] };
+  return emptyRows('changes', 'patchsets', 'votes', 'change_messages', 'identities', 'ci_builds', 'links');
 }
 
 const gerritIdentity = (id: string | null) => (id ? keys.identity('gerrit', id) : null);
 
-function ciRows(rec: ChangeRecord, changeKey: string, msg: MessageRecord, rawId: string): Row[] {
+function ciRows(rec: ChangeRecord, changeKey: string, msg: MessageRecord, rawId: string): RowFor<'ci_builds'>[] {
   const report = parseCiReport(msg.text);
   if (!report) return [];
   return report.jobs.map((j, i) => {

@@ -1,8 +1,8 @@
 // Raw `change-meta` items (one change's NoteDB history, see payload.ts) → changes,
 // patchsets, votes, change_messages, identities, ci_builds and commit-footer links,
 // through the ChangeRecord shared with the REST source. Pure; bad input becomes rejects.
-import { changeRows, emptyGerritRows } from '../gerrit-common/rows.ts';
-import type { NormalizeContext, NormalizeResult, RawRecord } from '../types.ts';
+import { changeRows, emptyGerritRows, type GerritRows } from '../gerrit-common/rows.ts';
+import type { NormalizeContext, NormalizeResult, RawRecord, Reject } from '../types.ts';
 import { changeFromMeta } from './change-from-meta.ts';
 import { parseMetaLog } from './meta-log.ts';
 import type { ChangeMetaPayload } from './payload.ts';
@@ -13,9 +13,9 @@ export function commitObjectMessage(text: string): string {
   return i < 0 ? '' : text.slice(i + 2).replace(/\n+$/, '');
 }
 
-export function normalizeNotedb(records: RawRecord[], _ctx: NormalizeContext): NormalizeResult {
+export function normalizeNotedb(records: RawRecord[], _ctx: NormalizeContext): { rows: GerritRows; rejects: Reject[] } {
   const rows = emptyGerritRows();
-  const out: NormalizeResult = { rows, rejects: [] };
+  const out = { rows, rejects: [] as Reject[] };
   for (const rec of records) {
     const where = { rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key };
     if (rec.kind !== 'change-meta') {

@@ -1,7 +1,7 @@
 // Raw `change` items (one ChangeInfo JSON each) → the same rows the gerrit-notedb source
 // makes, through the shared ChangeRecord. Pure; a bad item is a reject naming its URL.
-import { changeRows, emptyGerritRows } from '../gerrit-common/rows.ts';
-import type { NormalizeContext, NormalizeResult, RawRecord } from '../types.ts';
+import { changeRows, emptyGerritRows, type GerritRows } from '../gerrit-common/rows.ts';
+import type { NormalizeContext, NormalizeResult, RawRecord, Reject } from '../types.ts';
 import { changeFromRest } from './change-from-rest.ts';
 
 /** The host of change keys: from the URL a record came from (…/r/changes/?q=…). */
@@ -14,9 +14,9 @@ export function hostOfUrl(url: string | null): string | null {
   }
 }
 
-export function normalizeGerrit(records: RawRecord[], _ctx: NormalizeContext, defaultHost = 'gerrit.wikimedia.org'): NormalizeResult {
+export function normalizeGerrit(records: RawRecord[], _ctx: NormalizeContext, defaultHost = 'gerrit.wikimedia.org'): { rows: GerritRows; rejects: Reject[] } {
   const rows = emptyGerritRows();
-  const out: NormalizeResult = { rows, rejects: [] };
+  const out = { rows, rejects: [] as Reject[] };
   for (const rec of records) {
     const where = { rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key };
     if (rec.kind !== 'change') {

@@ -39,7 +39,7 @@ describe('REST and NoteDB agree on change 520673', () => {
     expect(rest.rejects).toEqual([]);
   });
 
-  for (const table of ['changes', 'patchsets', 'votes', 'change_messages', 'ci_builds', 'links']) {
+  for (const table of ['changes', 'patchsets', 'votes', 'change_messages', 'ci_builds', 'links'] as const) {
     it(`gives identical ${table} rows`, () => {
       expect(notedb.rows[table].length).toBeGreaterThan(0);
       expect(strip(rest.rows[table])).toEqual(strip(notedb.rows[table]));

@@ -3,8 +3,9 @@
 // `config-merge` (author = point of contact) with its change (by Change-Id) and tasks
 // (Bug: footers) as deployment_items, and deploy → task links. deploy → change links are
 // the SQL rule src/link/config-deploy-change.sql, so they appear whichever import comes first.
+import type { RowFor, RowsFor } from '../../model/catalogue/index.ts';
 import { keys } from '../../model/ids.ts';
-import type { DeriveResult, ReadFn, Row } from '../types.ts';
+import type { DeriveResult, ReadFn } from '../types.ts';
 
 interface LineCommit {
   sha: string;
@@ -24,10 +25,10 @@ export interface KnownChange {
 }
 
 /** Rows for the given first-parent commits; pure. */
-export function configDeployRows(repo: string, commits: LineCommit[], changes: Map<string, KnownChange>): Record<string, Row[]> {
-  const deployments: Row[] = [];
-  const items: Row[] = [];
-  const links: Row[] = [];
+export function configDeployRows(repo: string, commits: LineCommit[], changes: Map<string, KnownChange>): RowsFor<'deployments' | 'deployment_items' | 'links'> {
+  const deployments: RowFor<'deployments'>[] = [];
+  const items: RowFor<'deployment_items'>[] = [];
+  const links: RowFor<'links'>[] = [];
   for (const c of commits) {
     const deployKey = keys.deploy('git', c.sha);
     deployments.push({
@@ -36,7 +37,7 @@ export function configDeployRows(repo: string, commits: LineCommit[], changes: M
       outcome: 'ok', staged: false, forced: false, window_key: null, repo, raw_id: c.raw_id,
     });
     let n = 0;
-    const item = (fields: Row) => items.push({
+    const item = (fields: Partial<RowFor<'deployment_items'>>) => items.push({
       item_key: `${deployKey}/${++n}`, deploy_key: deployKey, change_number: null, change_key: null, change_id: null,
       task_id: null, path: null, version: null, wiki_group: null, raw_id: c.raw_id, ...fields,
     });

@@ -73,7 +73,8 @@ export async function deriveGit(read: ReadFn, ctx: { scopes: string[] }): Promis
 }
 
 function addResult(out: DeriveResult, res: DeriveResult): void {
-  for (const [table, rows] of Object.entries(res.rows)) (out.rows[table] ??= []).push(...rows);
+  const into = out.rows as Record<string, unknown[]>;
+  for (const [table, rows] of Object.entries(res.rows)) (into[table] ??= []).push(...(rows as unknown[]));
   out.rejects.push(...res.rejects);
   out.deletes!.push(...(res.deletes ?? []));
   out.statements!.push(...(res.statements ?? []));

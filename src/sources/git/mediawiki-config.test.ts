@@ -109,7 +109,7 @@ describe('import git of operations/mediawiki-config', () => {
 
   it('fills the change number once the change is known, and rebuilds the same rows from raw', async () => {
     const { store } = await importRepo(repo.dir);
-    await store.upsert('changes', [{ change_key: 'change:gerrit.wikimedia.org:700001', host: 'gerrit.wikimedia.org', number: 700001,
+    await store.write('changes', [{ change_key: 'change:gerrit.wikimedia.org:700001', host: 'gerrit.wikimedia.org', number: 700001,
       change_id: `I${'8'.repeat(40)}`, project: 'operations/mediawiki-config', branch: 'master', status: 'merged' }]);
     const before = await store.all('SELECT * FROM trains');
     const events = await store.all('SELECT * FROM train_events ORDER BY event_key');

@@ -1,7 +1,8 @@
 // Raw git items → rows of repos, commits, identities and commit → task links (rule
 // `commit-footer`, evidence = the footer line). Pure: no clock, no I/O.
 import { keys } from '../../model/ids.ts';
-import type { NormalizeContext, NormalizeResult, RawRecord, Row } from '../types.ts';
+import { output, type Output } from '../types.ts';
+import type { NormalizeContext, NormalizeResult, RawRecord, Row, Reject } from '../types.ts';
 import { parseFooters } from './footers.ts';
 import { parseRawCommit } from './raw-commit.ts';
 import { wikiversionsRejects } from './trains/check.ts';
@@ -18,7 +19,7 @@ export function repoKind(name: string, declared?: string | null): string {
   return 'other';
 }
 
-function commitRows(rec: RawRecord, repo: string, out: NormalizeResult): void {
+function commitRows(rec: RawRecord, repo: string, out: Output<'repos' | 'commits' | 'identities' | 'links'>): void {
   const c = parseRawCommit(rec.payload);
   if (typeof c === 'string') {
     out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key, reason: c });
@@ -28,7 +29,7 @@ function commitRows(rec: RawRecord, repo: string, out: NormalizeResult): void {
   const commitKey = keys.commit(repo, c.sha);
   out.rows.commits.push({
     commit_key: commitKey, repo, sha: c.sha, parents: c.parents, is_merge: c.parents.length > 1,
-    first_parent: null, author_name: c.author.name, author_email: c.author.email, authored_at: c.author.at,
+    author_name: c.author.name, author_email: c.author.email, authored_at: c.author.at,
     committer_name: c.committer.name, committer_email: c.committer.email, committed_at: c.committer.at,
     subject: c.message.split('\n')[0], message: c.message, files: c.files, change_id: f.changeId,
     bug_tasks: f.bugTasks, bug_legacy: f.bugLegacy, depends_on: f.dependsOn, reverts_sha: f.revertsSha,
@@ -37,7 +38,7 @@ function commitRows(rec: RawRecord, repo: string, out: NormalizeResult): void {
   for (const sig of [c.author, c.committer]) {
     out.rows.identities.push({
       identity_key: keys.identity('git', sig.email.toLowerCase()), system: 'git', account: sig.email.toLowerCase(),
-      name: sig.name, email: sig.email, username: null, person_key: null, raw_id: rec.rawId,
+      name: sig.name, email: sig.email, username: null, raw_id: rec.rawId, seen_at: sig.at,
     });
   }
   for (const b of f.bugLines) {
@@ -48,8 +49,8 @@ function commitRows(rec: RawRecord, repo: string, out: NormalizeResult): void {
   }
 }
 
-export function normalizeGit(records: RawRecord[], ctx: NormalizeContext): NormalizeResult {
-  const out: NormalizeResult = { rows: { repos: [], commits: [], identities: [], links: [] }, rejects: [] };
+export function normalizeGit(records: RawRecord[], ctx: NormalizeContext): Output<'repos' | 'commits' | 'identities' | 'links'> {
+  const out = output('repos', 'commits', 'identities', 'links');
   for (const rec of records) {
     if (rec.kind === 'repo') {
       let meta: { name: string; branch: string; kind: string | null };
@@ -60,8 +61,8 @@ export function normalizeGit(records: RawRecord[], ctx: NormalizeContext): Norma
         continue;
       }
       out.rows.repos.push({
-        repo_key: keys.repo(meta.name), name: meta.name, kind: repoKind(meta.name, meta.kind), status: null,
-        deployed: null, archived: null, default_branch: meta.branch, raw_id: rec.rawId,
+        repo_key: keys.repo(meta.name), name: meta.name, kind: repoKind(meta.name, meta.kind),
+        default_branch: meta.branch, raw_id: rec.rawId,
       });
     } else if (rec.kind === 'commit') {
       commitRows(rec, rec.scope || ctx.scope, out);

@@ -17,14 +17,14 @@ const deploy = (key: string, at: string) => ({ deploy_key: key, kind: 'sync-worl
 describe('incidents ingest and links', () => {
   it('links the deployments the report names (high) and those in the preceding hours (low)', async () => {
     const store = await openStore(':memory:');
-    await store.upsert('deployments', [
+    await store.write('deployments', [
       deploy('deploy:sal:AbCdEf0123', '2024-12-04T21:05:00Z'), // the SAL permalink in the timeline
       deploy('deploy:workflow:w1', '2024-12-04T21:06:00Z'), // carried gerrit 1100200
       deploy('deploy:sal:early', '2024-12-04T15:30:00Z'), // 5h50m before: inside 6h
       deploy('deploy:sal:older', '2024-12-04T15:00:00Z'), // 6h20m before: outside
       deploy('deploy:sal:after', '2024-12-04T22:30:00Z'), // after the outage began
     ]);
-    await store.upsert('deployment_items', [{ item_key: 'deploy:workflow:w1/1', deploy_key: 'deploy:workflow:w1', change_number: 1100200 }]);
+    await store.write('deployment_items', [{ item_key: 'deploy:workflow:w1/1', deploy_key: 'deploy:workflow:w1', change_number: 1100200 }]);
     const s = await run(store, [`${fixtures}Incidents-2024-12-04_Echo_fatals.wikitext`], { preceding_hours: 6 });
     expect(s.errors).toEqual([]);
     const links = await store.all<{ dst_key: string; rule: string; confidence: string; evidence: string }>(
@@ -43,8 +43,8 @@ describe('incidents ingest and links', () => {
 
   it('finds the deployment when the cited SAL entry is its Finished line', async () => {
     const store = await openStore(':memory:');
-    await store.upsert('deployments', [{ ...deploy('deploy:sal:Start0001', '2024-12-04T21:01:00Z'), deployer: 'samtar', finished_at: new Date('2024-12-04T21:09:47Z') }]);
-    await store.upsert('log_entries', [{
+    await store.write('deployments', [{ ...deploy('deploy:sal:Start0001', '2024-12-04T21:01:00Z'), deployer: 'samtar', finished_at: new Date('2024-12-04T21:09:47Z') }]);
+    await store.write('log_entries', [{
       entry_key: 'sal:AbCdEf0123', logged_at: new Date('2024-12-04T21:09:47Z'), user_name: 'samtar', nick: 'samtar@deploy2002',
       message: 'Finished scap sync-world: Backport for [[gerrit:1100200|Fix]] (duration: 08m 47s)',
     }]);

@@ -3,14 +3,15 @@
 // deployments need other sources' rows: SQL rules src/link/incident-reference.sql and
 // incident-time-proximity.sql. Pure: no clock, no I/O.
 import { DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
-import type { NormalizeContext, NormalizeResult, RawRecord } from '../types.ts';
+import { output, type Output } from '../types.ts';
+import type { NormalizeContext, NormalizeResult, RawRecord, Reject } from '../types.ts';
 import { DEFAULT_PRECEDING_HOURS } from './config.ts';
 import { parseIncidentReport } from './report.ts';
 
 const WIKITECH = 'https://wikitech.wikimedia.org/wiki/';
 
-export function normalizeIncidents(records: RawRecord[], _ctx: NormalizeContext): NormalizeResult {
-  const out: NormalizeResult = { rows: { incidents: [], links: [] }, rejects: [] };
+export function normalizeIncidents(records: RawRecord[], _ctx: NormalizeContext): Output<'incidents' | 'links'> {
+  const out = output('incidents', 'links');
   for (const rec of records) {
     const q = rec.key.indexOf('?');
     const name = q >= 0 ? rec.key.slice(0, q) : rec.key;

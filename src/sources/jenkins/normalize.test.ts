@@ -56,7 +56,7 @@ describe('link rule jenkins-zuul-url', () => {
   it('links a Jenkins build to the Zuul row of the same job URL, and nothing else', async () => {
     const store = await openStore(':memory:');
     const id = 'integration.wikimedia.org/ci/job/mediawiki-quibble-vendor-mysql-php81/11';
-    await store.upsert('ci_builds', [
+    await store.write('ci_builds', [
       { build_key: `build:jenkins:${id}`, system: 'jenkins', url: `https://${id}/`, started_at: new Date('2025-01-15T10:00:00Z') },
       { build_key: `build:zuul:${id}`, system: 'zuul', url: `https://${id}/console`, reported_at: new Date('2025-01-15T10:30:00Z') },
       { build_key: 'build:zuul:integration.wikimedia.org/ci/job/other/11', system: 'zuul' },

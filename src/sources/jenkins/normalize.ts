@@ -2,7 +2,9 @@
 // parameters (ZUUL_PROJECT/CHANGE/PATCHSET/PIPELINE/UUID) and links to the change and patch
 // set; `report-suite`: one test_results row per case of a testReport suite; `cases`: archived
 // JUnit XML chunks, read as the junit source reads them. Pure: no clock, no I/O.
+import type { RowFor } from '../../model/catalogue/index.ts';
 import { buildIdFromUrl, DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
+import { output, type Output } from '../types.ts';
 import type { NormalizeResult, RawRecord, Row } from '../types.ts';
 import { readChunk } from '../junit/chunker.ts';
 import { firstLine } from '../junit/reader.ts';
@@ -44,7 +46,7 @@ function int(v: string | undefined): number | null {
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : null;
 }
 
-function buildRows(rec: RawRecord, gerritHost: string, out: NormalizeResult): void {
+function buildRows(rec: RawRecord, gerritHost: string, out: JenkinsOut): void {
   let b: BuildJson;
   try {
     b = JSON.parse(rec.payload) as BuildJson;
@@ -73,13 +75,13 @@ function buildRows(rec: RawRecord, gerritHost: string, out: NormalizeResult): vo
   });
   if (changeKey) {
     const evidence = `ZUUL_CHANGE=${change}${patchset !== null ? ` ZUUL_PATCHSET=${patchset}` : ''} on ${b.url}`;
-    const link = (dst: string): Row => ({ src_key: buildKey, dst_key: dst, rule: 'jenkins-zuul-params', evidence, confidence: 'high', first_seen_at: started, raw_id: rec.rawId });
+    const link = (dst: string): RowFor<'links'> => ({ src_key: buildKey, dst_key: dst, rule: 'jenkins-zuul-params', evidence, confidence: 'high', first_seen_at: started, raw_id: rec.rawId });
     out.rows.links.push(link(changeKey));
     if (patchset !== null) out.rows.links.push(link(keys.patchset(changeKey, patchset)));
   }
 }
 
-function suiteRows(rec: RawRecord, out: NormalizeResult): void {
+function suiteRows(rec: RawRecord, out: JenkinsOut): void {
   const m = /^(.*)#(\d+)$/.exec(rec.key);
   let s: SuiteJson;
   try {
@@ -108,8 +110,10 @@ function suiteRows(rec: RawRecord, out: NormalizeResult): void {
   });
 }
 
-export function normalizeJenkins(records: RawRecord[], gerritHost = DEFAULT_GERRIT_HOST): NormalizeResult {
-  const out: NormalizeResult = { rows: { ci_builds: [], test_results: [], links: [] }, rejects: [] };
+type JenkinsOut = Output<'ci_builds' | 'test_results' | 'links'>;
+
+export function normalizeJenkins(records: RawRecord[], gerritHost = DEFAULT_GERRIT_HOST): JenkinsOut {
+  const out = output('ci_builds', 'test_results', 'links');
   for (const rec of records) {
     if (rec.kind === 'build') buildRows(rec, gerritHost, out);
     else if (rec.kind === 'report-suite') suiteRows(rec, out);

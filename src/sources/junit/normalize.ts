@@ -2,15 +2,18 @@
 // `file`: the ci_builds row of a file imported as its own build (system `junit`), its links to
 // the change and patch set given on the command line, and a reject when the XML was malformed.
 // Pure: no clock, no I/O.
+import type { RowFor } from '../../model/catalogue/index.ts';
 import { DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
-import type { NormalizeResult, RawRecord, Row } from '../types.ts';
+import { output, type NormalizeResult, type Output, type RawRecord } from '../types.ts';
+
+type JUnitOut = Output<'test_results' | 'ci_builds' | 'links'>;
 import { readChunk } from './chunker.ts';
 import type { JUnitFileMeta } from './collect.ts';
 import { caseRows, parseChunkKey } from './rows.ts';
 
-export function buildRow(m: JUnitFileMeta, rawId: string): { build: Row | null; links: Row[] } {
+export function buildRow(m: JUnitFileMeta, rawId: string): { build: RowFor<'ci_builds'> | null; links: RowFor<'links'>[] } {
   const changeKey = m.change !== null ? keys.change(m.gerritHost ?? DEFAULT_GERRIT_HOST, m.change) : null;
-  const links: Row[] = [];
+  const links: RowFor<'links'>[] = [];
   const at = m.summary.earliest ? new Date(m.summary.earliest) : null;
   if (changeKey) {
     const evidence = `import junit ${m.path} --change ${m.change}${m.patchset !== null ? ` --patchset ${m.patchset}` : ''}`;
@@ -33,7 +36,7 @@ export function buildRow(m: JUnitFileMeta, rawId: string): { build: Row | null; 
   };
 }
 
-function fileRows(rec: RawRecord, out: NormalizeResult): void {
+function fileRows(rec: RawRecord, out: JUnitOut): void {
   let m: JUnitFileMeta;
   try {
     m = JSON.parse(rec.payload) as JUnitFileMeta;
@@ -52,8 +55,8 @@ function fileRows(rec: RawRecord, out: NormalizeResult): void {
   }
 }
 
-export function normalizeJUnit(records: RawRecord[]): NormalizeResult {
-  const out: NormalizeResult = { rows: { test_results: [], ci_builds: [], links: [] }, rejects: [] };
+export function normalizeJUnit(records: RawRecord[]): JUnitOut {
+  const out = output('test_results', 'ci_builds', 'links');
   for (const rec of records) {
     if (rec.kind === 'file') {
       fileRows(rec, out);

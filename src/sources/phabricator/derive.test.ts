@@ -7,14 +7,14 @@ import { derivePhabricator } from './derive.ts';
 describe('derivePhabricator', () => {
   it('fills trains.blocker_task only where it is NULL, from the lowest-id release task', async () => {
     const store = await openStore(':memory:');
-    await store.upsert('trains', [
+    await store.write('trains', [
       { train_key: 'train:1.45.0-wmf.5', version: '1.45.0-wmf.5', blocker_task: null },
       { train_key: 'train:1.45.0-wmf.6', version: '1.45.0-wmf.6', blocker_task: 'T900' },
       { train_key: 'train:1.45.0-wmf.7', version: '1.45.0-wmf.7', blocker_task: null },
     ]);
     const task = (id: number, version: string, o: Record<string, unknown> = {}) =>
       ({ task_key: `task:T${id}`, task_id: `T${id}`, subtype: 'release', release_version: version, restricted: false, ...o });
-    await store.upsert('tasks', [task(120, '1.45.0-wmf.5'), task(100, '1.45.0-wmf.5'), task(101, '1.45.0-wmf.6'), task(5, '1.45.0-wmf.7', { restricted: true })]);
+    await store.write('tasks', [task(120, '1.45.0-wmf.5'), task(100, '1.45.0-wmf.5'), task(101, '1.45.0-wmf.6'), task(5, '1.45.0-wmf.7', { restricted: true })]);
     const res = await derivePhabricator((sql, params) => store.all(sql, params));
     for (const st of res.statements ?? []) await store.run(st.sql, st.params);
     expect(await store.all('SELECT version, blocker_task FROM trains ORDER BY version')).toEqual([

@@ -2,8 +2,10 @@
 // (task ↔ change from GerritBot comments, subtask → parent task, release task → train).
 // Pure and record-by-record. Restricted tasks arrive already redacted (redact.ts) and map
 // to a row holding only the id and restricted = true.
+import type { RowFor } from '../../model/catalogue/index.ts';
 import { DEFAULT_GERRIT_HOST, keys, normalizeTaskId } from '../../model/ids.ts';
-import type { NormalizeContext, NormalizeResult, RawRecord, Row } from '../types.ts';
+import { output, type Output } from '../types.ts';
+import type { NormalizeContext, NormalizeResult, RawRecord, Row, Reject } from '../types.ts';
 import { GERRITBOT_PHID, parseGerritBotComment } from './gerritbot.ts';
 import { isRedacted, safeTask } from './redact.ts';
 import { parseConduitEpoch, parseReleaseDate } from './time.ts';
@@ -19,7 +21,7 @@ type Obj = Record<string, any>;
 
 const person = (phid: unknown) => (typeof phid === 'string' && phid ? keys.identity('phabricator', phid) : null);
 
-function restrictedRow(id: number | string, rawId: string): Row {
+function restrictedRow(id: number | string, rawId: string): RowFor<'tasks'> {
   return {
     task_key: keys.task(id), task_id: normalizeTaskId(id), title: null, status: null, status_class: null, subtype: null,
     priority_value: null, priority_name: null, created_at: null, modified_at: null, closed_at: null, author: null,
@@ -27,7 +29,7 @@ function restrictedRow(id: number | string, rawId: string): Row {
   };
 }
 
-function taskRows(rec: RawRecord, t: Obj, out: NormalizeResult): void {
+function taskRows(rec: RawRecord, t: Obj, out: Output<'tasks' | 'task_events' | 'links' | 'phab_projects' | 'identities'>): void {
   if (!Number.isInteger(Number(t?.id))) throw new Error('task without a numeric id');
   // A record stored before the restriction rule existed (or by hand) is checked again here.
   const task = safeTask(t) as Obj;
@@ -39,7 +41,7 @@ function taskRows(rec: RawRecord, t: Obj, out: NormalizeResult): void {
   const status = typeof f.status === 'object' ? f.status?.value : f.status;
   const closedAt = parseConduitEpoch(f.dateClosed, 'fields.dateClosed');
   const projects: string[] = task.attachments?.projects?.projectPHIDs ?? [];
-  const row: Row = {
+  const row: RowFor<'tasks'> = {
     task_key: keys.task(task.id), task_id: normalizeTaskId(task.id), title: f.name ?? null,
     status: status ?? null,
     status_class: STATUS_CLASS[status] ?? (closedAt ? 'closed' : 'open'),
@@ -64,7 +66,7 @@ function taskRows(rec: RawRecord, t: Obj, out: NormalizeResult): void {
   }
 }
 
-function transactionRows(rec: RawRecord, x: Transaction, out: NormalizeResult): void {
+function transactionRows(rec: RawRecord, x: Transaction, out: Output<'tasks' | 'task_events' | 'links' | 'phab_projects' | 'identities'>): void {
   const taskId = rec.key.split('/')[0];
   if (!/^T\d+$/.test(taskId)) throw new Error(`transaction key "${rec.key}" does not start with a task id`);
   const taskKey = keys.task(taskId);
@@ -80,7 +82,7 @@ function transactionRows(rec: RawRecord, x: Transaction, out: NormalizeResult): 
   });
 }
 
-function subtaskLinks(rec: RawRecord, result: Obj, out: NormalizeResult): void {
+function subtaskLinks(rec: RawRecord, result: Obj, out: Output<'tasks' | 'task_events' | 'links' | 'phab_projects' | 'identities'>): void {
   const parent = normalizeTaskId(rec.key);
   for (const child of result?.data ?? []) {
     if (!Number.isInteger(Number(child?.id))) continue;
@@ -92,14 +94,14 @@ function subtaskLinks(rec: RawRecord, result: Obj, out: NormalizeResult): void {
   }
 }
 
-function projectRow(rec: RawRecord, p: Obj): Row {
+function projectRow(rec: RawRecord, p: Obj): RowFor<'phab_projects'> {
   // project.search: {phid, fields:{name, slug}}; phid.lookup / phid.query: {phid, name, fullName, uri}.
   const slug = p.fields?.slug ?? (typeof p.uri === 'string' ? /\/tag\/([^/]+)\/?$/.exec(p.uri)?.[1] ?? null : null);
   if (typeof p.phid !== 'string') throw new Error('project without a phid');
   return { project_phid: p.phid, name: p.fields?.name ?? p.fullName ?? p.name ?? null, slug, raw_id: rec.rawId };
 }
 
-function userRow(rec: RawRecord, u: Obj): Row {
+function userRow(rec: RawRecord, u: Obj): RowFor<'identities'> {
   // user.search: {phid, fields:{username, realName}}; user.query / phid.query: {phid, userName, realName} / {name, fullName}.
   if (typeof u.phid !== 'string') throw new Error('user without a phid');
   const username = u.fields?.username ?? u.userName ?? u.name ?? null;
@@ -109,8 +111,8 @@ function userRow(rec: RawRecord, u: Obj): Row {
   };
 }
 
-export function normalizePhabricator(records: RawRecord[], _ctx: NormalizeContext): NormalizeResult {
-  const out: NormalizeResult = { rows: { tasks: [], task_events: [], links: [], phab_projects: [], identities: [] }, rejects: [] };
+export function normalizePhabricator(records: RawRecord[], _ctx: NormalizeContext): Output<'tasks' | 'task_events' | 'links' | 'phab_projects' | 'identities'> {
+  const out = output('tasks', 'task_events', 'links', 'phab_projects', 'identities');
   for (const rec of records) {
     try {
       const obj = JSON.parse(rec.payload) as Obj;

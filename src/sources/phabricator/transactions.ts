@@ -4,7 +4,7 @@
 // comments[]}) and the older maniphest.gettasktransactions shape ({transactionType,
 // oldValue, newValue, comments}, perceval sample). Pure.
 import { keys } from '../../model/ids.ts';
-import type { Row } from '../types.ts';
+import type { RowFor } from '../../model/catalogue/index.ts';
 import { parseConduitEpoch } from './time.ts';
 
 export interface Transaction {
@@ -65,7 +65,7 @@ function values(kind: string, x: Transaction): [string | null, string | null] {
   }
 }
 
-export function eventRow(taskKey: string, x: Transaction, rawId: string): Row | null {
+export function eventRow(taskKey: string, x: Transaction, rawId: string): RowFor<'task_events'> | null {
   const kind = x.type ?? (x.transactionType ? OLD_TYPES[x.transactionType] : undefined);
   if (!kind || !(TRACKED_KINDS as readonly string[]).includes(kind)) return null;
   const id = x.id ?? x.transactionID;

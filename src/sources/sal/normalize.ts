@@ -2,8 +2,9 @@
 // is kept with the form its message has (kind 'other' when none). An item that is not
 // an entry at all (a stray wiki line, a document without @timestamp) is a reject naming
 // file:line. Pure, record by record; pairing into deployments happens in derive.ts.
+import type { RowFor } from '../../model/catalogue/index.ts';
 import { keys } from '../../model/ids.ts';
-import type { NormalizeResult, RawRecord, Reject } from '../types.ts';
+import type { NormalizeResult, RawRecord, Reject, Output } from '../types.ts';
 import { splitNick, type SalEntry } from './entry.ts';
 import { parseEsDoc } from './es-doc.ts';
 import { parseAtomEntry, parseHtmlRow } from './html.ts';
@@ -44,7 +45,7 @@ export function readEntry(rec: Pick<RawRecord, 'kind' | 'payload'>): SalEntry | 
   return `unknown SAL record kind "${rec.kind}"`;
 }
 
-export function entryRow(rec: RawRecord, e: SalEntry): Record<string, unknown> {
+export function entryRow(rec: RawRecord, e: SalEntry): RowFor<'log_entries'> {
   const who = splitNick(e.nick, e.message);
   return {
     entry_key: keys.logEntry('sal', e.id ?? rec.key),
@@ -60,8 +61,8 @@ export function entryRow(rec: RawRecord, e: SalEntry): Record<string, unknown> {
   };
 }
 
-export function normalizeSal(records: RawRecord[]): NormalizeResult {
-  const rows: Record<string, unknown>[] = [];
+export function normalizeSal(records: RawRecord[]): Output<'log_entries'> {
+  const rows: RowFor<'log_entries'>[] = [];
   const rejects: Reject[] = [];
   for (const rec of records) {
     const e = readEntry(rec);

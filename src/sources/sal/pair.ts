@@ -2,8 +2,8 @@
 // (same deployer, same message, nearest in time), single-line syncs (sync-file,
 // sync-wikiversions) as they are, the testserver pause marking its sync as staged.
 // Pure: entries in time order in, deployment rows, items and links out.
+import type { RowFor } from '../../model/catalogue/index.ts';
 import { DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
-import type { Row } from '../types.ts';
 import { parseMessage, type MessageKind, type ParsedMessage } from './messages.ts';
 
 export interface PairEntry {
@@ -16,9 +16,9 @@ export interface PairEntry {
 }
 
 export interface PairResult {
-  deployments: Row[];
-  items: Row[];
-  links: Row[];
+  deployments: RowFor<'deployments'>[];
+  items: RowFor<'deployment_items'>[];
+  links: RowFor<'links'>[];
 }
 
 interface Open {
@@ -220,8 +220,8 @@ function pairOne(pairer: Pairer, e: PairEntry): void {
 }
 
 function addItems(out: PairResult, deployKey: string, e: PairEntry, p: ParsedMessage): void {
-  const rows: Row[] = [];
-  const item = (r: Row) => rows.push({
+  const rows: RowFor<'deployment_items'>[] = [];
+  const item = (r: Partial<RowFor<'deployment_items'>>) => rows.push({
     item_key: `${deployKey}/${rows.length + 1}`, deploy_key: deployKey, change_number: null, change_key: null,
     task_id: null, path: null, version: null, wiki_group: null, raw_id: e.rawId, ...r,
   });

@@ -2,8 +2,10 @@
 // (+ deployment_items), with the links the deployer stated: deploy → window
 // (`workflow-window`), deploy → change / task (`workflow-deploy`), all high confidence,
 // evidence = the wrapped command. Pure: no clock, no I/O.
+import type { RowFor } from '../../model/catalogue/index.ts';
 import { DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
-import type { NormalizeContext, NormalizeResult, RawRecord, Row } from '../types.ts';
+import { output, type Output } from '../types.ts';
+import type { NormalizeContext, NormalizeResult, RawRecord } from '../types.ts';
 import { parseEvent, type DeployEndEvent, type DeployStartEvent, type WindowDoneEvent, type WindowOpenEvent } from './events.ts';
 
 /** The kind of a window from the name the deployer gave it. */
@@ -14,7 +16,7 @@ export function windowKindOf(name: string): string {
   return 'other';
 }
 
-function windowRow(e: WindowOpenEvent | WindowDoneEvent, rawId: string): Row {
+function windowRow(e: WindowOpenEvent | WindowDoneEvent, rawId: string): RowFor<'windows'> {
   return {
     window_key: keys.window(e.window_id), name: e.name, kind: windowKindOf(e.name), planned_start: null, planned_end: null,
     opened_at: new Date(e.opened_at), closed_at: e.type === 'window-done' ? new Date(e.closed_at) : null,
@@ -22,7 +24,7 @@ function windowRow(e: WindowOpenEvent | WindowDoneEvent, rawId: string): Row {
   };
 }
 
-function deployRows(e: DeployStartEvent | DeployEndEvent, rawId: string, out: NormalizeResult): void {
+function deployRows(e: DeployStartEvent | DeployEndEvent, rawId: string, out: Output<'windows' | 'deployments' | 'deployment_items' | 'links'>): void {
   const deployKey = keys.deploy('workflow', e.deploy_id);
   const started = new Date(e.started_at);
   const end = e.type === 'deploy-end' ? e : null;
@@ -54,8 +56,8 @@ function deployRows(e: DeployStartEvent | DeployEndEvent, rawId: string, out: No
   }
 }
 
-export function normalizeWorkflow(records: RawRecord[], _ctx: NormalizeContext): NormalizeResult {
-  const out: NormalizeResult = { rows: { windows: [], deployments: [], deployment_items: [], links: [] }, rejects: [] };
+export function normalizeWorkflow(records: RawRecord[], _ctx: NormalizeContext): Output<'windows' | 'deployments' | 'deployment_items' | 'links'> {
+  const out = output('windows', 'deployments', 'deployment_items', 'links');
   for (const rec of records) {
     const e = parseEvent(rec.payload);
     if (typeof e === 'string' || e.type !== rec.kind) {

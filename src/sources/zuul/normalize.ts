@@ -3,7 +3,8 @@
 // row (last_seen_at moves on, more jobs have started). Pure: the snapshot time is the raw
 // record's fetchedAt. Format: FORMATS.md §6 (pipelines → change_queues → heads → items → jobs).
 import { DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
-import type { NormalizeResult, RawRecord } from '../types.ts';
+import { output, type Output } from '../types.ts';
+import type { NormalizeResult, RawRecord, Reject } from '../types.ts';
 
 interface ZuulJob {
   start_time?: number | null; // seconds (float)
@@ -42,8 +43,8 @@ function itemRow(rec: RawRecord, host: string, pipeline: string, queue: string |
   };
 }
 
-export function normalizeZuul(records: RawRecord[]): NormalizeResult {
-  const out: NormalizeResult = { rows: { zuul_queue_items: [] }, rejects: [] };
+export function normalizeZuul(records: RawRecord[]): Output<'zuul_queue_items'> {
+  const out = output('zuul_queue_items');
   for (const rec of records) {
     const host = rec.key.split('|')[0];
     let status: ZuulStatus;

@@ -9,11 +9,14 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeError, ShiplogError } from '../../lib/errors.ts';
 import { describeSqlError } from './sql-error.ts';
-import { INSERT_ONLY_TABLES, keyColumns } from '../tables.ts';
-import type { Params, QueryResult, ReadOnlyOptions, Row, Store, UpsertCounts } from '../types.ts';
+import { tableDef } from '../../model/catalogue/index.ts';
+import { dedupeByKey, rowsToArrays } from '../rows.ts';
+import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { readBounded } from './bounded-read.ts';
+import { storeRawRows } from './raw.ts';
 import { refuseReason } from './readonly.ts';
-import { appendTyped, fromJS, toParam } from './values.ts';
+import { fromJS, toParam } from './values.ts';
+import { appendArrays, upsertStatements } from './write.ts';
 
 export interface DuckDBOptions {
   path: string;
@@ -46,8 +49,9 @@ async function readRows(conn: DuckDBConnection, sql: string, params?: Params, ma
 
 /** Operations on one connection; the writer and the transaction view share this. */
 class ConnectionOps {
-  private columnTypes = new Map<string, { name: string; type: string }[]>();
-  constructor(readonly conn: DuckDBConnection) {}
+  private columnOrder = new Map<string, string[]>();
+  private staged = new Set<string>();
+  constructor(readonly conn: DuckDBConnection, private readonly path: string) {}
 
   async all<T>(sql: string, params?: Params): Promise<T[]> {
     return (await readRows(this.conn, sql, params)).rows as T[];
@@ -61,74 +65,68 @@ class ConnectionOps {
     await this.conn.run(sql, params?.map(toParam));
   }
 
-  async tableColumns(table: string): Promise<{ name: string; type: string }[]> {
-    let cols = this.columnTypes.get(table);
+  async tableColumns(table: string, schema = 'main'): Promise<string[]> {
+    const id = `${schema}.${table}`;
+    let cols = this.columnOrder.get(id);
     if (!cols) {
-      const r = await readRows(this.conn, `DESCRIBE "${table}"`);
-      cols = r.rows.map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
-      this.columnTypes.set(table, cols);
+      const r = await readRows(this.conn, `SELECT column_name FROM duckdb_columns() WHERE schema_name = $1 AND table_name = $2 ORDER BY column_index`, [schema, table]);
+      cols = r.rows.map((x) => String(x.column_name));
+      if (cols.length === 0) throw new ShiplogError('store_failure', `${this.path}: table ${table} does not exist (is the schema migrated?)`);
+      this.columnOrder.set(id, cols);
     }
     return cols;
   }
 
   forgetColumns(): void {
-    this.columnTypes.clear();
+    this.columnOrder.clear();
+    this.staged.clear();
   }
 
-  async append(table: string, rows: Row[]): Promise<void> {
-    if (rows.length === 0) return;
-    const cols = await this.tableColumns(table);
-    const ap = await this.conn.createAppender(table);
-    try {
-      for (const r of rows) {
-        for (const c of cols) appendTyped(ap, c.type, r[c.name], `${table}.${c.name}`);
-        ap.endRow();
-      }
-      ap.flushSync();
-    } finally {
-      ap.closeSync();
-    }
+  async storeRaw(records: RawRow[]): Promise<StoredRaw> {
+    return storeRawRows(this.conn, await this.tableColumns('raw_records'), records);
+  }
+
+  async deleteByRawIds(table: string, rawIds: string[]): Promise<number> {
+    if (rawIds.length === 0) return 0;
+    tableDef(table);
+    const r = await this.conn.run(`DELETE FROM "${table}" WHERE raw_id IN (SELECT unnest($1::VARCHAR[]))`, [toParam(rawIds)]);
+    return Number(r.rowsChanged);
+  }
+
+  /** Writes rows by the table's catalogue write mode. */
+  write(table: string, rows: Row[]): Promise<UpsertCounts> {
+    const t = tableDef(table);
+    return t.mode === 'append' ? this.append(table, rows) : this.upsert(table, rows);
+  }
+
+  async append(table: string, rows: Row[]): Promise<UpsertCounts> {
+    const t = tableDef(table);
+    if (t.mode !== 'append') throw new ShiplogError('store_failure', `${table} is an upsert table: write it with upsert()`);
+    if (rows.length === 0) return { new: 0, updated: 0, unchanged: 0 };
+    const order = await this.tableColumns(table);
+    await appendArrays(this.conn, table, rowsToArrays(t, order, rows));
+    return { new: rows.length, updated: 0, unchanged: 0 };
   }
 
   async upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
-    const keys = keyColumns(table);
+    const t = tableDef(table);
+    if (t.mode !== 'upsert') throw new ShiplogError('store_failure', `${table} is append-only: write it with append()`);
     if (rows.length === 0) return { new: 0, updated: 0, unchanged: 0 };
-    const byKey = new Map<string, Row>();
-    const firstWins = INSERT_ONLY_TABLES.has(table);
-    for (const r of rows) {
-      const k = keys.map((c) => String(r[c])).join('\u0000');
-      if (!firstWins || !byKey.has(k)) byKey.set(k, r);
-    }
-    const cols = await this.tableColumns(table);
+    const order = await this.tableColumns(table);
+    const batch = dedupeByKey(t, rows);
+    const arrays = rowsToArrays(t, order, batch);
     const stage = `_stage_${table}`;
-    await this.conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${stage} AS SELECT * FROM "${table}" LIMIT 0`);
-    await this.conn.run(`DELETE FROM ${stage}`);
-    const ap = await this.conn.createAppender(stage, null, 'temp');
-    try {
-      for (const r of byKey.values()) {
-        for (const c of cols) appendTyped(ap, c.type, r[c.name], `${table}.${c.name}`);
-        ap.endRow();
-      }
-      ap.flushSync();
-    } finally {
-      ap.closeSync();
+    if (!this.staged.has(stage)) {
+      await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM "${table}" LIMIT 0`);
+      this.staged.add(stage);
+    } else {
+      await this.conn.run(`DELETE FROM ${stage}`);
     }
-    const using = keys.map((k) => `"${k}"`).join(', ');
-    const on = keys.map((k) => `t."${k}" = s."${k}"`).join(' AND ');
-    const [counts] = await this.all<{ new: number; updated: number }>(
-      `SELECT count(*) FILTER (WHERE t."${keys[0]}" IS NULL) AS new,
-              count(*) FILTER (WHERE t."${keys[0]}" IS NOT NULL AND t IS DISTINCT FROM s) AS updated
-         FROM ${stage} s LEFT JOIN "${table}" t USING (${using})`,
-    );
-    if (INSERT_ONLY_TABLES.has(table)) {
-      counts.updated = 0;
-    } else if (counts.updated > 0) {
-      await this.conn.run(`DELETE FROM "${table}" t USING ${stage} s WHERE ${on} AND t IS DISTINCT FROM s`);
-    }
-    if (counts.new + counts.updated > 0) {
-      await this.conn.run(`INSERT INTO "${table}" SELECT s.* FROM ${stage} s ANTI JOIN "${table}" t USING (${using})`);
-    }
-    return { new: counts.new, updated: counts.updated, unchanged: byKey.size - counts.new - counts.updated };
+    await appendArrays(this.conn, stage, arrays, true);
+    const sql = upsertStatements(t, stage, order);
+    const inserted = Number((await this.conn.run(sql.insertNew)).rowsChanged);
+    const replaced = Number((await this.conn.run(sql.replace)).rowsChanged);
+    return { new: inserted, updated: replaced, unchanged: batch.length - inserted - replaced };
   }
 }
 
@@ -144,7 +142,7 @@ export class DuckDBStore implements Store {
     writer: DuckDBConnection,
     private readonly readers: ConnectionOps[],
   ) {
-    this.writer = new ConnectionOps(writer);
+    this.writer = new ConnectionOps(writer, path);
   }
 
   static async open(opts: DuckDBOptions): Promise<DuckDBStore> {
@@ -175,7 +173,7 @@ export class DuckDBStore implements Store {
     // A few reader connections: DuckDB runs queries of different connections in
     // parallel, so concurrent API requests do not queue behind one slow query.
     const readers: ConnectionOps[] = [];
-    for (let i = 0; i < READERS; i++) readers.push(new ConnectionOps(await instance.connect()));
+    for (let i = 0; i < READERS; i++) readers.push(new ConnectionOps(await instance.connect(), opts.path));
     return new DuckDBStore(opts.path, instance, writer, readers);
   }
 
@@ -212,11 +210,23 @@ export class DuckDBStore implements Store {
     return this.queue.run(() => this.writer.run(sql, params).finally(() => void this.writes++));
   }
 
+  write(table: string, rows: Row[]): Promise<UpsertCounts> {
+    return this.transaction((tx) => tx.write(table, rows));
+  }
+
+  storeRaw(records: RawRow[]): Promise<StoredRaw> {
+    return this.transaction((tx) => tx.storeRaw(records));
+  }
+
+  deleteByRawIds(table: string, rawIds: string[]): Promise<number> {
+    return this.transaction((tx) => tx.deleteByRawIds(table, rawIds));
+  }
+
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.transaction((tx) => tx.upsert(table, rows));
   }
 
-  append(table: string, rows: Row[]): Promise<void> {
+  append(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.transaction((tx) => tx.append(table, rows));
   }
 
@@ -301,10 +311,19 @@ class TransactionView implements Store {
   run(sql: string, params?: Params): Promise<void> {
     return this.ops.run(sql, params);
   }
+  write(table: string, rows: Row[]): Promise<UpsertCounts> {
+    return this.ops.write(table, rows);
+  }
+  storeRaw(records: RawRow[]): Promise<StoredRaw> {
+    return this.ops.storeRaw(records);
+  }
+  deleteByRawIds(table: string, rawIds: string[]): Promise<number> {
+    return this.ops.deleteByRawIds(table, rawIds);
+  }
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.ops.upsert(table, rows);
   }
-  append(table: string, rows: Row[]): Promise<void> {
+  append(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.ops.append(table, rows);
   }
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

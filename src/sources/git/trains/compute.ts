@@ -3,8 +3,8 @@
 // defined as train-stats defines them (thcipriani/train-stats trainstats.py): roll-forward
 // and rollback come from the diff, group times from the canary wikis, delays by the US
 // Mountain weekday. Pure: everything arrives as arguments.
+import type { RowFor } from '../../../model/catalogue/index.ts';
 import { keys } from '../../../model/ids.ts';
-import type { Row } from '../../types.ts';
 import type { VersionMoves } from './diff.ts';
 import { mountainIsoWeekday } from './mountain-time.ts';
 
@@ -48,9 +48,9 @@ function mostCommon(values: string[]): string | null {
   return best;
 }
 
-function eventRows(version: string, steps: Step[]): Row[] {
+function eventRows(version: string, steps: Step[]): RowFor<'train_events'>[] {
   const trainKey = keys.train(version);
-  const rows: Row[] = [];
+  const rows: RowFor<'train_events'>[] = [];
   for (const s of steps) {
     const used = new Set<string>();
     for (const [kind, moves] of [['rollforward', s.moves.forward], ['rollback', s.moves.back]] as const) {
@@ -97,7 +97,7 @@ function rollbackSeconds(steps: Step[]): number {
   return total;
 }
 
-function trainRow(version: string, steps: Step[]): Row | null {
+function trainRow(version: string, steps: Step[]): RowFor<'trains'> | null {
   const forwards = steps.filter((s) => s.forward);
   if (forwards.length === 0) return null; // only ever rolled back from (a test version, a typo)
   const first = forwards[0].commit.committedAt;
@@ -127,7 +127,7 @@ function trainRow(version: string, steps: Step[]): Row | null {
 }
 
 /** Commits must come in history order (committed time, then topological order). */
-export function computeTrains(commits: TrainCommit[]): { trains: Row[]; train_events: Row[] } {
+export function computeTrains(commits: TrainCommit[]): { trains: RowFor<'trains'>[]; train_events: RowFor<'train_events'>[] } {
   const stepsByVersion = new Map<string, Step[]>();
   for (const commit of commits) {
     for (const [version, moves] of commit.byVersion) {
@@ -137,8 +137,8 @@ export function computeTrains(commits: TrainCommit[]): { trains: Row[]; train_ev
       else stepsByVersion.set(version, [step]);
     }
   }
-  const trains: Row[] = [];
-  const events: Row[] = [];
+  const trains: RowFor<'trains'>[] = [];
+  const events: RowFor<'train_events'>[] = [];
   for (const [version, steps] of stepsByVersion) {
     events.push(...eventRows(version, steps));
     const row = trainRow(version, steps);

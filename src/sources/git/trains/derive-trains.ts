@@ -4,7 +4,8 @@
 // found by walking first parents to the nearest commit that changed the file. States are
 // read in arrival order, kept as text until no later commit needs them, and compared on
 // the changed lines only.
-import type { ReadFn, Row } from '../../types.ts';
+import type { RowFor } from '../../../model/catalogue/index.ts';
+import type { ReadFn } from '../../types.ts';
 import { computeTrains, type TrainCommit } from './compute.ts';
 import { diffWikiversions, type Move, type VersionMoves } from './diff.ts';
 import { changedLines, readEntries } from './wikiversions.ts';
@@ -41,7 +42,7 @@ function mergeMoves(into: Map<string, VersionMoves>, from: Map<string, VersionMo
   }
 }
 
-export async function deriveTrains(read: ReadFn, repo: string, parentOf: Map<string, string | undefined>): Promise<{ trains: Row[]; train_events: Row[] } | null> {
+export async function deriveTrains(read: ReadFn, repo: string, parentOf: Map<string, string | undefined>): Promise<{ trains: RowFor<'trains'>[]; train_events: RowFor<'train_events'>[] } | null> {
   const commits = await read<Touching>(
     `SELECT sha, commit_key, parents, committed_at, bug_tasks, list_filter(files, f -> f IN ('wikiversions.json', 'wikiversions.dat')) AS files
        FROM commits WHERE repo = $1 AND list_has_any(files, ['wikiversions.json', 'wikiversions.dat'])`, [repo]);

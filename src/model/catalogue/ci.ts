@@ -1,0 +1,88 @@
+// CI: build runs (Zuul reports in Gerrit, Jenkins, JUnit files), the test cases of each
+// run, and Zuul queue items. test_results is the big append-only fact table (10^9 rows a
+// year at Wikimedia's volume): written without reading it.
+import { col, defineTable, derived, req } from './define.ts';
+
+export const ciBuilds = defineTable({
+  name: 'ci_builds',
+  doc: 'CI job run',
+  mode: 'upsert',
+  key: ['build_key'],
+  writers: ['gerrit', 'gerrit-notedb', 'jenkins', 'junit'],
+  version: [{ column: 'reported_at', prefer: 'max' }],
+  columns: {
+    build_key: req('text', 'build:<system>:<id>'),
+    system: req('text', 'zuul, jenkins, junit'),
+    pipeline: col('text'),
+    job: col('text'),
+    build_number: col('bigint'),
+    url: col('text'),
+    result: col('text', 'success, failure, unstable, aborted, lost, …'),
+    original_result: col('text'),
+    voting: col('bool'),
+    duration_s: col('double'),
+    started_at: col('timestamp'),
+    reported_at: col('timestamp'),
+    node: col('text'),
+    repo: col('text'),
+    change_key: col('text'),
+    patchset: col('int'),
+    zuul_uuid: col('text'),
+    raw_id: col('text'),
+    report_headline: col('text', 'headline of the Zuul report the row came from'),
+  },
+});
+
+export const testResults = defineTable({
+  name: 'test_results',
+  doc: 'test case in a CI run',
+  mode: 'append',
+  key: ['result_key'],
+  writers: ['jenkins', 'junit'],
+  columns: {
+    result_key: req('text', '<build_key>/<suite>/<class>/<name>#<n>'),
+    build_key: req('text'),
+    repo: derived('text', 'test-results-from-builds', "the build's repository when the report does not say"),
+    suite: col('text'),
+    class: col('text'),
+    name: req('text'),
+    file: col('text'),
+    status: req('text', 'pass, fail, error, skip'),
+    duration_ms: col('double'),
+    message: col('text'),
+    run_at: derived('timestamp', 'test-results-from-builds', 'suite timestamp, else when its build started'),
+    raw_id: col('text'),
+    line: col('int', 'testcase line= (PHPUnit)'),
+    data_set: col('text', 'PHPUnit data-provider set: #3 or "name"'),
+    original_status: col('text', 'failure/error/skipped/none, or Jenkins PASSED/FIXED/REGRESSION/…'),
+  },
+});
+
+export const zuulQueueItems = defineTable({
+  name: 'zuul_queue_items',
+  doc: 'Zuul v2 queue item, updated by later status.json snapshots',
+  mode: 'upsert',
+  key: ['item_key'],
+  writers: ['zuul'],
+  version: [{ column: 'last_seen_at', prefer: 'max' }],
+  columns: {
+    item_key: req('text', 'zuul:<host>/<pipeline>/<change,ps or ref>/<enqueue ms>'),
+    host: col('text'),
+    pipeline: req('text'),
+    queue: col('text'),
+    item_id: col('text', '"<change>,<patchset>" or a ref'),
+    project: col('text'),
+    change_key: col('text'),
+    patchset: col('int'),
+    enqueued_at: req('timestamp'),
+    first_start_at: col('timestamp', 'earliest start_time of its jobs seen so far'),
+    wait_s: col('double', 'first_start_at - enqueued_at'),
+    jobs_total: col('int'),
+    jobs_started: col('int'),
+    jobs_done: col('int'),
+    live: col('bool'),
+    first_seen_at: col('timestamp'),
+    last_seen_at: col('timestamp'),
+    raw_id: col('text'),
+  },
+});

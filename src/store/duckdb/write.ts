@@ -1,0 +1,71 @@
+// The two write paths on DuckDB, as SQL generated from the catalogue:
+// - append: rows go straight in through a columnar appender (data chunks), never reading
+//   the table, so a batch costs the same at 10^9 rows as at 10^3;
+// - upsert: the batch is staged, then `INSERT … ON CONFLICT` probes the PRIMARY KEY index
+//   with only the batch's keys — once to insert new keys (counted as new), once to
+//   replace rows that differ and win the version rule (counted as updated).
+import { DuckDBDataChunkWriter, JSToDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
+import type { TableDef } from '../../model/catalogue/index.ts';
+import { columnOf } from '../../model/catalogue/index.ts';
+import { ident } from '../sql.ts';
+
+/** Appends value arrays (already in the table's column order and coerced) in data chunks. */
+export async function appendArrays(conn: DuckDBConnection, table: string, arrays: unknown[][], temp = false): Promise<void> {
+  if (arrays.length === 0) return;
+  const ap = await conn.createAppender(table, null, temp ? 'temp' : null);
+  try {
+    const writer = DuckDBDataChunkWriter.forAppender(ap, { converter: JSToDuckDBValueConverter });
+    for (const a of arrays) writer.appendRow(a as never);
+    writer.flush();
+    ap.flushSync();
+  } finally {
+    ap.closeSync();
+  }
+}
+
+const q = ident;
+
+/** `excluded` wins over the stored row `cur` under the table's version rule (see rows.ts `replaces`). */
+export function winsSql(t: TableDef): string {
+  if (!t.version) return 'true';
+  const hasRawId = columnOf(t, 'raw_id') !== undefined;
+  let tail = hasRawId ? '(cur.raw_id IS NULL OR excluded.raw_id >= cur.raw_id)' : 'true';
+  for (const v of [...t.version].reverse()) {
+    const c = q(v.column);
+    const better = `(excluded.${c} ${v.prefer === 'max' ? '>' : '<'} cur.${c})`;
+    tail = `(CASE WHEN excluded.${c} IS NULL AND cur.${c} IS NULL THEN ${tail}
+                  WHEN excluded.${c} IS NULL THEN false
+                  WHEN cur.${c} IS NULL THEN true
+                  WHEN excluded.${c} = cur.${c} THEN ${tail}
+                  ELSE ${better} END)`;
+  }
+  return tail;
+}
+
+export interface UpsertStatements {
+  insertNew: string;
+  replace: string;
+}
+
+/** The two statements of an upsert from `stage` into the table (same column order). */
+export function upsertStatements(t: TableDef, stage: string, order: readonly string[]): UpsertStatements {
+  const keys = new Set<string>(t.key);
+  const rest = order.filter((c) => !keys.has(c));
+  const set = rest.map((c) => {
+    const derived = columnOf(t, c)?.derivedBy !== undefined;
+    return derived ? `${q(c)} = coalesce(excluded.${q(c)}, cur.${q(c)})` : `${q(c)} = excluded.${q(c)}`;
+  });
+  const differs = rest.map((c) => {
+    const derived = columnOf(t, c)?.derivedBy !== undefined;
+    const d = `excluded.${q(c)} IS DISTINCT FROM cur.${q(c)}`;
+    return derived ? `(excluded.${q(c)} IS NOT NULL AND ${d})` : d;
+  });
+  const target = `${q(t.name)} AS cur`;
+  return {
+    insertNew: `INSERT INTO ${target} SELECT * FROM ${stage} ON CONFLICT DO NOTHING`,
+    replace: rest.length === 0
+      ? `SELECT 0`
+      : `INSERT INTO ${target} SELECT * FROM ${stage} ON CONFLICT DO UPDATE SET ${set.join(', ')}
+          WHERE (${differs.join(' OR ')}) AND ${winsSql(t)}`,
+  };
+}
