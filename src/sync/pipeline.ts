@@ -5,7 +5,6 @@ import { describeError, ShiplogError } from '../lib/errors.ts';
 import { redactSecrets } from '../lib/redact.ts';
 import type { Logger } from '../lib/log.ts';
 import { CATALOGUE, tableDef } from '../model/catalogue/index.ts';
-import { ShiplogError } from '../lib/errors.ts';
 import type { Row, Store } from '../store/index.ts';
 import type { Batch, NormalizeResult, Source } from '../sources/types.ts';
 import { runLinkRules } from '../link/run.ts';
