@@ -105,7 +105,7 @@ export function TimeChart({ data, bucket, kind = 'bars', title, yLabel, height =
 
 /**
  * Values per category, one or more series: grouped bars side by side (default) or
- * stacked. Vertical while the labels are few and short, horizontal otherwise.
+ * stacked. Vertical while the labels fit side by side, horizontal otherwise.
  */
 export function CategoryChart({ data, title, valueLabel, categoryLabel, layout = 'grouped', horizontal }: {
   data: CategoryPoint[]; title: string; valueLabel: string; categoryLabel: string; layout?: 'grouped' | 'stacked'; horizontal?: boolean;
@@ -114,8 +114,9 @@ export function CategoryChart({ data, title, valueLabel, categoryLabel, layout =
   const series = seriesOrder(data);
   const many = series.length > 1;
   const longest = Math.max(0, ...categories.map((c) => c.length));
-  const across = horizontal ?? (categories.length > 14 || longest > 14);
   const render = (width: number) => {
+    // Across (horizontal bars) when the labels would not fit side by side under the bars.
+    const across = horizontal ?? categories.length * (longest * 7 + 12) > width - 80;
     const grouped = many && layout === 'grouped';
     const fill = many ? 'series' : ONE;
     const color = { legend: many, domain: series, scheme: 'observable10' as const };

@@ -15,6 +15,8 @@ describe('columnKind', () => {
     expect(columnKind('message', 'Backport [[gerrit:1|x]]')).toBe('message');
     expect(columnKind('kind', 'backport')).toBe('text');
     expect(columnKind('bucket', 'MediaWiki-Core')).toBe('text');
+    expect(columnKind('entry_key', 'sal:4de5069c4ab77ec5')).toBe('key');
+    expect(columnKind('raw_id', 'sal:wiki-line:4de5069c4ab77ec5#4de5069c4ab77ec5')).toBe('text');
   });
 
   it('labels columns without their _key and _s suffixes', () => {

@@ -2,7 +2,8 @@
 // text node (never as HTML), so a commit subject with <b> shows the characters <b>.
 // Every time is shown in UTC, and says so.
 
-const KEY_PREFIX = /^(change|task|commit|build|deploy|window|train|incident|person|repo):\S/;
+/** Entity keys (model/ids.ts); a SAL entry's key is sal:<hex id> (raw ids such as sal:wiki-line:… are not keys). */
+const KEY_PREFIX = /^((change|task|commit|build|deploy|window|train|incident|person|repo):\S|sal:[0-9a-f]{8,}$)/;
 
 export function looksLikeKey(v: unknown): v is string {
   return typeof v === 'string' && KEY_PREFIX.test(v) && v.length < 300;

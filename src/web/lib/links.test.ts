@@ -20,6 +20,7 @@ describe('outLink', () => {
     ['incident:2026-01-15 MediaWiki 5xx 1', undefined, 'https://wikitech.wikimedia.org/wiki/Incidents/2026-01-15_MediaWiki_5xx_1'],
     ['window:2026-01-05T0700Z-european-mid-day-swat', undefined, 'https://wikitech.wikimedia.org/wiki/Deployments#deploycal-item-20260105T0700'],
     ['train:1.46.0-wmf.25', undefined, 'https://www.mediawiki.org/wiki/MediaWiki_1.46/wmf.25'],
+    ['sal:4de5069c4ab77ec5', { logged_at: '2026-01-06T19:19:00.000Z' }, 'https://sal.toolforge.org/production?d=2026-01-06'],
     ['person:bob', undefined, null],
   ];
   for (const [key, row, href] of cases) {
@@ -41,6 +42,7 @@ describe('keyLabel', () => {
     expect(keyLabel('deploy:git:4a40622d50f5deedf8b05585cacfc4a4312d87c2')).toBe('git 4a40622d');
     expect(keyLabel('window:2026-01-05T0700Z-european-mid-day-swat')).toBe('2026-01-05 07:00 european-mid-day-swat');
     expect(keyLabel('task:T1')).toBe('T1');
+    expect(keyLabel('sal:4de5069c4ab77ec5')).toBe('SAL 4de5069c');
   });
 });
 

@@ -118,6 +118,7 @@ export function keyLabel(key: string): string {
       return `${source} ${/^[0-9a-f]{12,}$/i.test(id) ? id.slice(0, 8) : id}`;
     }
     case 'window': return rest.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})Z-/, '$1 $2:$3 ');
+    case 'sal': return `SAL ${/^[0-9a-f]{12,}$/i.test(rest) ? rest.slice(0, 8) : rest}`;
     case 'train': case 'incident': case 'repo': case 'person': return rest;
     default: return key;
   }

@@ -9,6 +9,7 @@ import { personLabel, usePeople } from '../lib/people.ts';
 import { categoryPoints, timePoints } from '../lib/pivot.ts';
 import { navigate, paramsObject, type Route, useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
+import { DateInput } from './Filters.tsx';
 
 interface TableInfo { table: string; columns: { name: string; type: string }[]; time: string | null }
 
@@ -98,8 +99,8 @@ export function Explorer({ route }: { route: Route }) {
             {['bars', 'line', 'points', 'table'].map((c) => <option key={c}>{c}</option>)}
           </select>
         </label>
-        <label>Since (UTC) <input type="text" name="since" placeholder="YYYY-MM-DD" size={11} value={s.since ?? ''} onChange={(e) => set({ since: (e.target as HTMLInputElement).value || undefined })} /></label>
-        <label>Until (UTC) <input type="text" name="until" placeholder="YYYY-MM-DD" size={11} value={s.until ?? ''} onChange={(e) => set({ until: (e.target as HTMLInputElement).value || undefined })} /></label>
+        <label>Since (UTC) <DateInput key={`since=${s.since ?? ''}`} field={{ name: 'since' }} value={s.since ?? ''} set={(v) => set({ since: v || undefined })} /></label>
+        <label>Until (UTC) <DateInput key={`until=${s.until ?? ''}`} field={{ name: 'until' }} value={s.until ?? ''} set={(v) => set({ until: v || undefined })} /></label>
         <label class="wide">Filters (one column=value a line)
           <textarea name="filters" rows={2} value={s.filters ?? ''} onChange={(e) => set({ filters: (e.target as HTMLTextAreaElement).value || undefined })} />
         </label>

@@ -15,7 +15,8 @@ export interface Field {
   placeholder?: string;
 }
 
-function DateInput({ field, value, set }: { field: Field; value: string; set: (v: string) => void }) {
+/** A YYYY-MM-DD text field: a bad date is refused here, in the API's words, and never reaches the URL. */
+export function DateInput({ field, value, set }: { field: Pick<Field, 'name'>; value: string; set: (v: string) => void }) {
   const [text, setText] = useState(value);
   const [bad, setBad] = useState<string | undefined>();
   const commit = (v: string) => {
