@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { NOW, seedRows } from '../../src/api/test-world.ts';
+import { seedRows } from '../../src/api/test-world.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { runDemo } from '../../src/demo/run.ts';
 import { silentLogger } from '../../src/lib/log.ts';
@@ -34,7 +34,10 @@ async function main(): Promise<void> {
     return;
   }
   const store = await openStore(':memory:');
-  const deps = { store, config: configSchema.parse({}), log: silentLogger(), clock: () => NOW, fetch };
+  // The wall clock, as `shiplog demo` has: reports "as of now" (test health, open-task
+  // ages) then see the demo's data, whatever day the screenshots are taken.
+  const clock = () => new Date();
+  const deps = { store, config: configSchema.parse({}), log: silentLogger(), clock, fetch };
   await runDemo(deps, { seed: 1, scale: 'small', say: (l) => console.log(l) });
   const [{ n }] = await store.all<{ n: number }>('SELECT count(*) AS n FROM deployments');
   if (n === 0) {
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
   const [linked] = await store.all<{ k: string }>(
     "SELECT src_key AS k FROM links WHERE src_key LIKE 'deploy:%' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
   const entity = encodeURIComponent(linked?.k ?? 'deploy:sal:a1');
-  const server = await startWebServer({ world: { store, dir: '', close: () => store.close() } });
+  const server = await startWebServer({ world: { store, dir: '', close: () => store.close() }, clock });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
   mkdirSync(out, { recursive: true });

@@ -51,11 +51,11 @@ export async function emptyWorld(): Promise<TestWorld> {
 }
 
 /** The test world (or the given one) behind a running server with a fresh UI build. */
-export async function startWebServer(opts: { world?: TestWorld; config?: Record<string, unknown> } = {}): Promise<WebServer> {
+export async function startWebServer(opts: { world?: TestWorld; config?: Record<string, unknown>; clock?: () => Date } = {}): Promise<WebServer> {
   const out = await webBuild();
   const world = opts.world ?? (await buildTestWorld());
   const server: RunningServer = await startServer(
-    { store: world.store, config: configSchema.parse(opts.config ?? {}), log: silentLogger(), clock: () => NOW, fetch, webRoot: out },
+    { store: world.store, config: configSchema.parse(opts.config ?? {}), log: silentLogger(), clock: opts.clock ?? (() => NOW), fetch, webRoot: out },
     { host: '127.0.0.1', port: 0 },
   );
   return {
