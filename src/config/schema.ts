@@ -1,5 +1,7 @@
-// The shape of shiplog.yaml, composed from each source's own schema (sources.<name>).
+// The shape of shiplog.yaml, composed from each source's own schema (sources.<name>)
+// and the sync schedule's (schedule.<name>, src/schedule/config.ts).
 import { z } from 'zod';
+import { planOf, scheduleSchema } from '../schedule/config.ts';
 import { SOURCES } from '../sources/registry.ts';
 
 const sourcesShape = Object.fromEntries(SOURCES.map((s) => [s.name, s.configSchema.optional()]));
@@ -75,8 +77,25 @@ export const configSchema = z
     /** Base URLs the web links entities out to ('' hides that kind of link); Wikimedia's by default. */
     links: linksSchema,
     sources: z.object(sourcesShape).strict().default({}),
+    /** How often `serve --sync` collects each source, and its freshness objective. */
+    schedule: scheduleSchema(SOURCES),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    for (const [name, entry] of Object.entries(c.schedule as Record<string, object | undefined>)) {
+      if (!entry) continue;
+      if ((c.sources as Record<string, unknown>)[name] === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['schedule', name], message: `there is no sources.${name} section to sync` });
+        continue;
+      }
+      try {
+        planOf(name, entry);
+      } catch (err) {
+        const m = /^schedule\.[^.]+\.([a-z_]+): (.*)$/.exec((err as Error).message);
+        ctx.addIssue({ code: 'custom', path: ['schedule', name, ...(m ? [m[1]] : [])], message: m?.[2] ?? (err as Error).message });
+      }
+    }
+  });
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,6 +1,7 @@
 // The operations both the CLI and the API offer: import files, sync from configured
 // sources, renormalize, and the status of every source. Thin over the pipeline; each
-// operation ends by rebuilding the rollups its new data made stale (src/rollups).
+// operation ends by rebuilding the rollups its new data made stale (src/rollups). With
+// `locks` (the server's), each holds its sources' locks: one sync of a source at a time.
 import type { Config } from '../config/schema.ts';
 import { ShiplogError } from '../lib/errors.ts';
 import type { Logger } from '../lib/log.ts';
@@ -8,6 +9,7 @@ import type { Store } from '../store/index.ts';
 import { findSource, SOURCES } from '../sources/registry.ts';
 import type { Source } from '../sources/types.ts';
 import { refreshStaleRollups } from '../rollups/state.ts';
+import type { SourceLocks } from './locks.ts';
 import { runSource } from './pipeline.ts';
 import { renormalize } from './renormalize.ts';
 import type { SourceSummary } from './summary.ts';
@@ -19,6 +21,16 @@ export interface ServiceDeps {
   clock: () => Date;
   fetch: typeof fetch;
   onProgress?: (ev: { source: string; scope: string; done: number; total?: number }) => void;
+  /** The server's per-source locks (the scheduler and the sync/import routes share them). */
+  locks?: SourceLocks;
+  /** Who runs this, for a conflict message ("the schedule", "POST /api/sync"). */
+  holder?: string;
+  /** Aborts collecting (the server is stopping); a scope cut short resumes from its cursor. */
+  signal?: AbortSignal;
+}
+
+function locked<T>(deps: ServiceDeps, sources: string[], fn: () => Promise<T>): Promise<T> {
+  return deps.locks ? deps.locks.run(sources, deps.holder ?? 'another request', fn) : fn();
 }
 
 function sourceOrThrow(name: string): Source<any> {
@@ -48,9 +60,11 @@ export async function importPaths(
 ): Promise<SourceSummary> {
   const source = sourceOrThrow(sourceName);
   if (paths.length === 0) throw new ShiplogError('bad_request', `import ${sourceName}: give at least one path`);
-  const summary = await runSource(deps, { source, config: sourceConfig(deps.config, sourceName), paths, options });
-  if (refresh) await refreshRollupsAfter(deps);
-  return summary;
+  return locked(deps, [sourceName], async () => {
+    const summary = await runSource(deps, { source, config: sourceConfig(deps.config, sourceName), paths, options });
+    if (refresh) await refreshRollupsAfter(deps);
+    return summary;
+  });
 }
 
 /** Syncs the named sources, or every source that has a config section. */
@@ -60,23 +74,28 @@ export async function syncSources(deps: ServiceDeps, names: string[] = []): Prom
   if (chosen.length === 0) {
     throw new ShiplogError('config_invalid', 'nothing to sync: no source is configured under "sources:" in shiplog.yaml');
   }
-  const out: SourceSummary[] = [];
   for (const source of chosen) {
-    const config = sourceConfig(deps.config, source.name);
-    if (config === undefined) {
+    if (sourceConfig(deps.config, source.name) === undefined) {
       throw new ShiplogError('config_invalid', `sync ${source.name}: no "sources.${source.name}" section in the config`);
     }
-    out.push(await runSource(deps, { source, config, paths: [], options: {} }));
   }
-  await refreshRollupsAfter(deps);
-  return out;
+  return locked(deps, chosen.map((s) => s.name), async () => {
+    const out: SourceSummary[] = [];
+    for (const source of chosen) {
+      out.push(await runSource(deps, { source, config: sourceConfig(deps.config, source.name), paths: [], options: {} }));
+    }
+    await refreshRollupsAfter(deps);
+    return out;
+  });
 }
 
 export async function renormalizeSources(deps: ServiceDeps, names: string[] = []): Promise<SourceSummary[]> {
   const sources = names.length > 0 ? names.map(sourceOrThrow) : SOURCES;
-  const out = await renormalize(deps.store, sources, deps.clock, (source, done, total) =>
-    deps.onProgress?.({ source, scope: 'renormalize', done, total }),
-  );
-  await refreshRollupsAfter(deps);
-  return out;
+  return locked(deps, sources.map((s) => s.name), async () => {
+    const out = await renormalize(deps.store, sources, deps.clock, (source, done, total) =>
+      deps.onProgress?.({ source, scope: 'renormalize', done, total }),
+    );
+    await refreshRollupsAfter(deps);
+    return out;
+  });
 }
