@@ -29,13 +29,16 @@ describe('documentation', () => {
     for (const c of program.commands) expect(cli, `docs/cli.md lacks "## ${c.name()}"`).toMatch(new RegExp(`^## ${c.name()}\\b`, 'm'));
   });
 
-  it('documents every top-level config key and server/sql key in docs/config.md', () => {
+  it('documents every top-level config key and server/sql/schedule key in docs/config.md', () => {
     const doc = read('docs/config.md');
     const section = (name: 'server' | 'sql') => Object.keys((configSchema.shape[name].unwrap() as z.ZodObject).shape).map((k) => `${name}.${k}`);
     const keys = ['db', ...section('server'), ...section('sql')];
     expect(keys).toContain('sql.max_concurrent');
     expect(keys).toContain('sql.max_row_limit');
-    for (const key of keys) expect(doc, key).toContain(`\`${key}\``);
+    for (const key of [...keys, 'schedule.<source>.interval', 'schedule.<source>.jitter', 'schedule.<source>.retry',
+      'schedule.<source>.warn_after', 'schedule.<source>.error_after', 'schedule.<source>.enabled']) {
+      expect(doc, key).toContain(`\`${key}\``);
+    }
   });
 
   it('has a Quick start with exactly two commands, the second of which .ci/run runs', () => {

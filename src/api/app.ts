@@ -9,6 +9,7 @@ import { allowedHostNames, hostGuard, originGuard, readGuard } from './guard.ts'
 import { registerCoreRoutes } from './routes/core.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
 import { registerExploreRoutes } from './routes/explore.ts';
+import { registerFreshnessRoutes } from './routes/freshness.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerTaskRoutes } from './routes/tasks.ts';
@@ -16,10 +17,12 @@ import { registerTestRoutes } from './routes/tests.ts';
 import { registerUiRoutes } from './routes/ui.ts';
 import { registerWebRoutes } from './routes/web.ts';
 import { registerWorkflowRoutes } from './routes/workflow.ts';
+import { SourceLocks } from '../sync/locks.ts';
 import { RequestStats } from './telemetry.ts';
 
 const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerCoreRoutes,
+  registerFreshnessRoutes,
   registerEntityRoutes,
   registerReportRoutes,
   registerExploreRoutes,
@@ -33,7 +36,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const full: AppDeps = { ...deps, stats: deps.stats ?? new RequestStats() };
+  const full: AppDeps = { ...deps, stats: deps.stats ?? new RequestStats(), locks: deps.locks ?? new SourceLocks(deps.clock) };
   app.use('*', full.stats!.middleware());
   // before the cache, so a cached answer is never served to a request these refuse
   app.use('*', hostGuard(allowedHostNames(deps.config.server)));

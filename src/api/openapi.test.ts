@@ -84,7 +84,7 @@ describe('one error shape on every route', () => {
         ? { method: 'POST', headers: { authorization: 'Bearer test-token-123', 'content-type': 'application/json' }, body: '{not json' }
         : {};
       const res = await app.request(`${path}?${BAD_QUERY}`, init);
-      if (path === '/' || path === '/api/health' || path === '/api/openapi.json' || path === '/metrics' || path === '/api/tables' || path === '/api/status' || path === '/api/reports' || path === '/api/ui-config') {
+      if (path === '/' || path === '/api/health' || path === '/api/openapi.json' || path === '/metrics' || path === '/api/tables' || path === '/api/status' || path === '/api/reports' || path === '/api/ui-config' || path === '/api/freshness') {
         continue; // take no input: nothing to be bad
       }
       const body = (await res.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;

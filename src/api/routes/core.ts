@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
+import { freshnessFor } from '../../schedule/run.ts';
 import { readStatus } from '../../sync/status.ts';
 import { importPaths, renormalizeSources, syncSources } from '../../sync/service.ts';
 import { MAX_SQL_BYTES } from '../../store/types.ts';
@@ -34,8 +35,11 @@ export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
   route(app, { method: 'get', path: '/api/health', tag: 'core', summary: 'Liveness: answers without touching the store' },
     (c) => c.json({ ok: true, db: basename(deps.store.path) }));
 
-  route(app, { method: 'get', path: '/api/status', tag: 'core', summary: 'Freshness, cursor, raw and reject counts per source scope; rows per table; rejects by reason' },
-    async (c) => c.json(await readStatus(deps.store, deps.clock())));
+  route(app, { method: 'get', path: '/api/status', tag: 'core', summary: 'Freshness per source against its objective (as /api/freshness); cursor, raw and reject counts per source scope; rows per table; rejects by reason' },
+    async (c) => {
+      const now = deps.clock();
+      return c.json({ ...await readStatus(deps.store, now), freshness: await freshnessFor(deps.store, deps.config, now, deps.scheduler) });
+    });
 
   route(app, {
     method: 'post', path: '/api/sql', tag: 'core', body: sqlBody, produces: ['json', 'csv', 'parquet'], bodyLimit: MAX_SQL_BYTES + 4096,
@@ -49,13 +53,14 @@ export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
     return respondTable(c, formatOf(query.format ?? body.format), 'query', { columns: res.columns, rows: res.rows, meta });
   });
 
-  const service = { store: deps.store, config: deps.config, log: deps.log, clock: deps.clock, fetch: deps.fetch };
+  const service = { store: deps.store, config: deps.config, log: deps.log, clock: deps.clock, fetch: deps.fetch, locks: deps.locks };
+  const by = (c: { req: { method: string; path: string } }) => ({ ...service, holder: `${c.req.method} ${c.req.path}` });
 
   route(app, {
     method: 'post', path: '/api/import', tag: 'core', auth: true, middleware: [requireToken(deps)],
     body: z.object({ source: z.string(), paths: z.array(z.string()).min(1), options: z.record(z.string(), z.unknown()).default({}) }),
     summary: 'Import files or folders the server can read through one source (needs a token)',
-  }, async (c, { body }) => c.json({ summaries: [await importPaths(service, body.source, body.paths, body.options)] }));
+  }, async (c, { body }) => c.json({ summaries: [await importPaths(by(c), body.source, body.paths, body.options)] }));
 
   route(app, {
     method: 'post', path: '/api/upload', tag: 'core', auth: true, rawBody: 'application/octet-stream',
@@ -78,15 +83,15 @@ export function registerCoreRoutes(app: Hono, deps: AppDeps): void {
     try {
       const file = join(dir, basename(filename));
       writeFileSync(file, bytes);
-      return c.json({ summaries: [await importPaths(service, source, [file], options)] });
+      return c.json({ summaries: [await importPaths(by(c), source, [file], options)] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   route(app, { method: 'post', path: '/api/sync', tag: 'core', auth: true, middleware: [requireToken(deps)], body: sourcesBody, summary: 'Sync the named (or all configured) sources (needs a token)' },
-    async (c, { body }) => c.json({ summaries: await syncSources(service, body.sources) }));
+    async (c, { body }) => c.json({ summaries: await syncSources(by(c), body.sources) }));
 
   route(app, { method: 'post', path: '/api/renormalize', tag: 'core', auth: true, middleware: [requireToken(deps)], body: sourcesBody, summary: 'Rebuild tables from raw_records without the network (needs a token)' },
-    async (c, { body }) => c.json({ summaries: await renormalizeSources(service, body.sources) }));
+    async (c, { body }) => c.json({ summaries: await renormalizeSources(by(c), body.sources) }));
 }

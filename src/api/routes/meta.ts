@@ -2,7 +2,9 @@
 // text: rows per table, freshness and rejects per source scope, request counts/latency).
 import type { Hono } from 'hono';
 import { readStatus } from '../../sync/status.ts';
+import { freshnessFor } from '../../schedule/run.ts';
 import type { AppDeps } from '../deps.ts';
+import { renderFreshnessMetrics } from '../schedule-metrics.ts';
 import { buildOpenApi, route } from '../openapi.ts';
 import { label, RequestStats, renderRequestStats } from '../telemetry.ts';
 
@@ -27,6 +29,7 @@ export function registerMetaRoutes(app: Hono, deps: AppDeps): void {
       for (const s of status.scopes) out.push(`shiplog_sync_error{source=${label(s.source)},scope=${label(s.scope)}} ${s.last_error ? 1 : 0}`);
       out.push('# HELP shiplog_rejects Rejected input items per source scope.', '# TYPE shiplog_rejects gauge');
       for (const s of status.scopes) out.push(`shiplog_rejects{source=${label(s.source)},scope=${label(s.scope)}} ${s.rejects}`);
+      out.push(...renderFreshnessMetrics(await freshnessFor(deps.store, deps.config, deps.clock(), deps.scheduler), deps.scheduler?.states()));
       out.push(...renderRequestStats(deps.stats ?? new RequestStats()));
       return c.body(`${out.join('\n')}\n`, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
     });

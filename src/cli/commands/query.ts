@@ -1,7 +1,7 @@
 // `shiplog sql "<query>"` (read-only, row limit, timeout) and `shiplog status`.
 import type { Command } from 'commander';
 import { ShiplogError } from '../../lib/errors.ts';
-import type { Status } from '../../sync/status.ts';
+import type { StatusWithFreshness } from './status-view.ts';
 import type { CliEnv } from '../env.ts';
 import { toCsv, toJson } from '../format.ts';
 import { printStatus } from './status-view.ts';
@@ -59,11 +59,14 @@ export function register(program: Command, env: CliEnv): void {
     .description('per source: freshness against its objective; per scope: last sync, cursor, raw records, rejects; rows per table; rollups')
     .action(async () => {
       const remote = await env.remote();
-      let status: Status;
-      if (remote) status = await remote.get<Status>('/api/status');
+      let status: StatusWithFreshness;
+      if (remote) status = await remote.get<StatusWithFreshness>('/api/status');
       else {
-        const { readStatus } = await import('../../sync/status.ts');
-        status = await env.withStore(({ store }) => readStatus(store, env.io.clock()), { create: false });
+        const [{ readStatus }, { freshnessFor }] = await Promise.all([import('../../sync/status.ts'), import('../../schedule/run.ts')]);
+        const now = env.io.clock();
+        status = await env.withStore(async ({ store, config }) => ({
+          ...await readStatus(store, now), freshness: await freshnessFor(store, config, now),
+        }), { create: false });
       }
       if (env.json) return env.print(toJson(status));
       printStatus(env, status);

@@ -1,9 +1,31 @@
 // How `shiplog status` reads for people: freshness per source first (what an operator
 // checks), then each scope's cursor and counts, rows per table, reject reasons, rollups.
+import type { SourceFreshness } from '../../schedule/freshness.ts';
+import { formatDuration } from '../../schedule/duration.ts';
 import type { Status } from '../../sync/status.ts';
 import type { CliEnv } from '../env.ts';
 
-export function printStatus(env: CliEnv, status: Status): void {
+/** GET /api/status and the local status alike (dates are strings when they came over HTTP). */
+export type StatusWithFreshness = Status & { freshness?: SourceFreshness[] };
+
+const age = (s: number | null) => (s === null ? 'never' : formatDuration(s * 1000));
+const when = (d: Date | string | null) => (d === null ? '' : new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+
+function printFreshness(env: CliEnv, freshness: SourceFreshness[]): void {
+  if (freshness.length === 0) {
+    env.print('freshness: no source is configured to sync (sources: in the config)');
+    return env.print('');
+  }
+  env.print(env.table(['source', 'freshness', 'age', 'warn_after', 'error_after', 'next_sync', 'failures', 'stalest_scope', 'last_error'],
+    freshness.map((f) => ({
+      ...f, freshness: f.state, age: age(f.age_s), warn_after: formatDuration(f.warn_after_s * 1000), error_after: formatDuration(f.error_after_s * 1000),
+      next_sync: f.scheduled ? when(f.next_sync_at) : '(not scheduled)', failures: f.consecutive_failures,
+    }))));
+  env.print('');
+}
+
+export function printStatus(env: CliEnv, status: StatusWithFreshness): void {
+  printFreshness(env, status.freshness ?? []);
   const scopes = status.scopes.map((s) => ({ ...s, cursor: s.cursor ? String(s.cursor).slice(0, 16) : null }));
   env.print(scopes.length
     ? env.table(['source', 'scope', 'last_success_at', 'cursor', 'raw_records', 'rejects', 'age_s', 'last_error'], scopes)
