@@ -36,11 +36,15 @@ async function* pages(client: ConduitClient, method: string, params: Obj): Async
   } while (after);
 }
 
-async function historyOf(client: ConduitClient, task: Obj, people: Set<string>): Promise<RawItem[]> {
+async function historyOf(client: ConduitClient, task: Obj, people: Set<string>, rejects: Reject[]): Promise<RawItem[]> {
   const id = `T${task.id}`;
   const out: RawItem[] = [];
   for await (const { result, endpoint } of pages(client, 'transaction.search', { objectIdentifier: id, limit: 100 })) {
     for (const x of result.data) {
+      if (typeof x?.objectPHID === 'string' && typeof task.phid === 'string' && x.objectPHID !== task.phid) {
+        rejects.push({ kind: 'transaction', key: id, location: `${endpoint}#${id}`, reason: `transaction ${x.id} belongs to ${x.objectPHID}, not to ${id}: not stored` });
+        continue;
+      }
       out.push(transactionItem(id, x, `${endpoint}#${id}`));
       if (typeof x.authorPHID === 'string') people.add(x.authorPHID);
       if (x.type === 'owner') for (const v of [x.fields?.old, x.fields?.new]) if (typeof v === 'string') people.add(v);
@@ -85,19 +89,20 @@ async function* collectConduit(ctx: CollectContext<PhabricatorConfig>): AsyncGen
   const search = { constraints: { modifiedStart: since, projects: project ? [project] : undefined }, attachments: { projects: true, subscribers: true }, order: 'outdated', limit: cfg.page_size };
   for await (const { result, endpoint } of pages(client, 'maniphest.search', search)) {
     const names = new Set<string>();
+    const rejects: Reject[] = [];
     for (const task of result.data) {
       const id = Number(task.id);
       const modified = Number(task.fields?.dateModified ?? 0);
-      items.push(taskItem(task, endpoint));
+      items.push(taskItem(task, endpoint, ctx.clock()));
       if (!isRestrictedTask(task) && !alreadySeen(mark, id, modified)) {
         for (const n of namesOf(task)) names.add(n);
-        items.push(...(await historyOf(client, task, names)));
+        items.push(...(await historyOf(client, task, names, rejects)));
       }
       wm = advance(wm, id, modified, cfg.overlap_s, project);
     }
     items.push(...(await lookups.items(names)));
     done += result.data.length;
-    yield { items, cursor: wm ? JSON.stringify(wm) : ctx.cursor, progress: { done } };
+    yield { items, rejects, cursor: wm ? JSON.stringify(wm) : ctx.cursor, progress: { done } };
     items = [];
   }
 }
@@ -124,7 +129,7 @@ function readResponse(file: string, rejects: Reject[]): FileResponse | null {
   }
   if (env?.error_code) rejects.push({ location: file, reason: `recorded Conduit error ${env.error_code}: ${env.error_info ?? ''}` });
   else if (env?.result == null) rejects.push({ location: file, reason: 'no "result" in the Conduit envelope' });
-  else return { file, name: basename(file), result: env.result };
+  else return { file, name: basename(file), result: env.result, recordedAt: statSync(file).mtime };
   return null;
 }
 

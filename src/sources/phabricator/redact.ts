@@ -12,6 +12,8 @@ export interface RedactedTask {
   id: number;
   type: 'TASK';
   restricted: true;
+  /** When shiplog saw it restricted (not the task's own dates): orders it against public states. */
+  observed_at?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -33,19 +35,24 @@ export function isRedacted(task: unknown): task is RedactedTask {
   return (task as Obj | null)?.restricted === true;
 }
 
-/** The id and the marker, nothing else (not even the PHID, which other objects cite). */
-export function redactTask(task: unknown): RedactedTask {
-  return { id: Number((task as Obj).id), type: 'TASK', restricted: true };
+/**
+ * The id, the marker and when we saw it, nothing else (not even the PHID, which other
+ * objects cite, nor the task's own dates).
+ */
+export function redactTask(task: unknown, observedAt?: Date): RedactedTask {
+  const out: RedactedTask = { id: Number((task as Obj).id), type: 'TASK', restricted: true };
+  if (observedAt && !Number.isNaN(observedAt.getTime())) out.observed_at = observedAt.toISOString();
+  return out;
 }
 
 /** A task as it may be written: unchanged when public, redacted when restricted. */
-export function safeTask(task: unknown): unknown {
-  return isRestrictedTask(task) ? redactTask(task) : task;
+export function safeTask(task: unknown, observedAt?: Date): unknown {
+  return isRestrictedTask(task) ? redactTask(task, observedAt) : task;
 }
 
 /** A maniphest.search result with every restricted task in `data` redacted. */
 export function redactSearchResult(result: unknown): unknown {
   const r = result as Obj;
   if (!r || !Array.isArray(r.data)) return result;
-  return { ...r, data: r.data.map(safeTask) };
+  return { ...r, data: r.data.map((t) => safeTask(t)) };
 }

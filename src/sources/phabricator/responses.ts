@@ -10,8 +10,9 @@ type Obj = Record<string, any>;
 export const METHODS = ['maniphest.search', 'transaction.search', 'project.search', 'user.search', 'phid.lookup', 'phid.query', 'user.query'] as const;
 export type Method = (typeof METHODS)[number];
 
-export function taskItem(task: Obj, url: string): RawItem {
-  return { kind: 'task', key: normalizeTaskId(task.id), payload: JSON.stringify(safeTask(task)), url };
+/** `observedAt`: when this state was seen (fetch time, or the recorded file's mtime); dates a restricted state. */
+export function taskItem(task: Obj, url: string, observedAt?: Date): RawItem {
+  return { kind: 'task', key: normalizeTaskId(task.id), payload: JSON.stringify(safeTask(task, observedAt)), url };
 }
 
 export function transactionItem(taskId: string, x: Obj, url: string): RawItem {
@@ -63,6 +64,8 @@ export interface FileResponse {
   file: string;
   name: string; // base name
   result: Obj;
+  /** When the response was recorded (the file's modification time). */
+  recordedAt?: Date;
 }
 
 interface Split { items: RawItem[]; rejects: Reject[] }
@@ -90,7 +93,7 @@ export class RecordedResponses {
       if (typeof t.phid === 'string') this.idOfPhid.set(t.phid, id);
       this.known.add(id);
       if (isRestrictedTask(t)) this.restricted.add(id);
-      out.items.push(taskItem(t, f.file));
+      out.items.push(taskItem(t, f.file, f.recordedAt));
     }
     return out;
   }
@@ -107,17 +110,30 @@ export class RecordedResponses {
     return out;
   }
 
-  /** Fails closed: transactions are kept only for tasks this import shows to be public. */
+  /**
+   * Fails closed: transactions are kept only for tasks this import shows to be public, and
+   * each transaction is filed under its own object (objectPHID), whatever the file is named:
+   * a file named after a public task may carry another task's history.
+   */
   private transactionsOf(f: FileResponse, out: Split): void {
     const named = /(?:^|[^A-Za-z])(T\d+)(?:[^0-9]|$)/.exec(f.name)?.[1];
-    for (const x of f.result.data ?? []) {
-      const taskId = named ?? this.idOfPhid.get(x?.objectPHID);
+    for (const x of Array.isArray(f.result.data) ? f.result.data : []) {
+      const object: unknown = x?.objectPHID;
+      const ofObject = typeof object === 'string' ? this.idOfPhid.get(object) : undefined;
+      if (typeof object === 'string' && named && ofObject !== named) {
+        out.rejects.push({
+          kind: 'transaction', key: named, location: f.file,
+          reason: `transaction ${x?.id} belongs to ${ofObject ?? object}, not to ${named} the file is named after: not stored`,
+        });
+        continue;
+      }
+      const taskId = typeof object === 'string' ? ofObject : named;
       if (!taskId) {
         out.rejects.push({ kind: 'transaction', location: f.file, reason: `transaction ${x?.id} of ${x?.objectPHID}: no task with that PHID in the imported maniphest.search files` });
       } else if (this.restricted.has(taskId) || !this.known.has(taskId)) {
         const why = this.restricted.has(taskId) ? 'is restricted' : 'is not in the imported maniphest.search files, so its view policy is unknown';
         out.rejects.push({ kind: 'transaction', key: taskId, location: f.file, reason: `task ${taskId} ${why}: its transactions are not stored` });
-        if (named) return; // one reject per file that names its task
+        if (named && typeof object !== 'string') return; // one reject per old-shape file that names its task
       } else {
         out.items.push(transactionItem(taskId, x, f.file));
       }
