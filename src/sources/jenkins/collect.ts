@@ -6,7 +6,9 @@
 import { ShiplogError } from '../../lib/errors.ts';
 import { shortHash } from '../../lib/hash.ts';
 import { buildIdFromUrl, keys } from '../../model/ids.ts';
-import type { Batch, CollectContext, RawItem } from '../types.ts';
+import { z } from 'zod';
+import { validItems } from '../shape.ts';
+import type { Batch, CollectContext, RawItem, Reject } from '../types.ts';
 import { chunkJUnit, takeParsed } from '../junit/chunker.ts';
 import { chunkKey } from '../junit/rows.ts';
 import type { JenkinsConfig } from './config.ts';
@@ -21,6 +23,16 @@ export interface JenkinsBuild {
   artifacts?: { relativePath: string }[];
   [k: string]: unknown;
 }
+
+/** The fields of a listed build that collect reads; a build of another shape is a reject. */
+const buildShape = z.looseObject({
+  number: z.number().int(),
+  url: z.string().min(1),
+  result: z.string().nullish(),
+  building: z.boolean().nullish(),
+  artifacts: z.array(z.looseObject({ relativePath: z.string() })).nullish(),
+});
+const jobShape = z.looseObject({ name: z.string().min(1) });
 
 export const BUILD_TREE = 'number,url,result,building,duration,timestamp,builtOn,fullDisplayName,actions[parameters[name,value]],artifacts[relativePath]';
 export const REPORT_TREE = 'duration,failCount,passCount,skipCount,suites[name,timestamp,duration,cases[className,name,duration,status,skipped,skippedMessage,errorDetails,errorStackTrace]]';
@@ -42,25 +54,29 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-async function listJobs(run: Run, folder: string): Promise<string[]> {
+async function listJobs(run: Run, folder: string, rejects: Reject[]): Promise<string[]> {
   const base = folder ? jobUrl(run.cfg.url, folder) : `${run.cfg.url.replace(/\/+$/, '')}/`;
-  const got = await getJson<{ jobs?: { name: string; _class?: string }[] }>(`${base}api/json?tree=jobs[name]`, run.http);
+  const got = await getJson<{ jobs?: unknown }>(`${base}api/json?tree=jobs[name]`, run.http);
   if (!got) throw new ShiplogError('source_protocol', `${base}api/json: folder not found (404)`);
   const pattern = run.cfg.job_pattern ? new RegExp(run.cfg.job_pattern) : null;
-  return (got.data.jobs ?? []).map((j) => (folder ? `${folder}/${j.name}` : j.name)).filter((j) => !pattern || pattern.test(j));
+  const jobs = validItems((got.data as { jobs?: unknown } | null)?.jobs, jobShape, 'jobs', (where, reason) =>
+    rejects.push({ kind: 'job', location: `${base}api/json ${where}`, reason: `not a Jenkins job: ${reason}` }));
+  return jobs.map((j) => (folder ? `${folder}/${j.name}` : j.name)).filter((j) => !pattern || pattern.test(j));
 }
 
 /** New builds of a job, oldest first, by paging newest-first ranges down to the cursor. */
-async function newBuilds(run: Run, job: string, last: number): Promise<JenkinsBuild[] | null> {
+async function newBuilds(run: Run, job: string, last: number, rejects: Reject[]): Promise<JenkinsBuild[] | null> {
   const out: JenkinsBuild[] = [];
   const size = run.cfg.page_size;
   for (let from = 0; ; from += size) {
     const url = `${jobUrl(run.cfg.url, job)}api/json?tree=allBuilds[${BUILD_TREE}]{${from},${from + size}}`;
-    const got = await getJson<{ allBuilds?: JenkinsBuild[] }>(url, run.http);
+    const got = await getJson<{ allBuilds?: unknown }>(url, run.http);
     if (!got) return null;
-    const page = got.data.allBuilds ?? [];
+    const listed = (got.data as { allBuilds?: unknown } | null)?.allBuilds;
+    const page = validItems(listed, buildShape, `allBuilds (from ${from})`, (where, reason) =>
+      rejects.push({ kind: 'build', key: job, location: `${url} ${where}`, reason: `not a Jenkins build: ${reason}` })) as JenkinsBuild[];
     for (const b of page) if (b.number > last) out.push(b);
-    if (page.length < size || page.some((b) => b.number <= last)) break;
+    if ((Array.isArray(listed) ? listed.length : 0) < size || page.some((b) => b.number <= last)) break;
   }
   return out.sort((a, b) => a.number - b.number);
 }
@@ -97,8 +113,10 @@ async function* buildBatches(run: Run, job: string, build: JenkinsBuild): AsyncG
   const mode = run.cfg.tests;
   let report = false;
   if (mode === 'report' || mode === 'report-then-artifacts') {
-    const got = await getJson<{ suites?: unknown[] }>(`${base}testReport/api/json?tree=${REPORT_TREE}`, run.http);
-    (got?.data.suites ?? []).forEach((suite, i) => {
+    const got = await getJson<{ suites?: unknown }>(`${base}testReport/api/json?tree=${REPORT_TREE}`, run.http);
+    const suites = (got?.data as { suites?: unknown } | null)?.suites;
+    // each suite goes to raw as it came; normalize checks its shape and rejects what is wrong
+    (Array.isArray(suites) ? suites : suites === undefined || suites === null ? [] : [suites]).forEach((suite, i) => {
       items.push({ kind: 'report-suite', key: `${buildKey}#${i}`, url: `${base}testReport/api/json`, payload: JSON.stringify(suite) });
     });
     report = got !== null;
@@ -119,12 +137,13 @@ const BATCH_CHARS = 16_000_000;
 
 async function* collectJob(run: Run, job: string): AsyncGenerator<Batch> {
   const last = run.cursor[job] ?? 0;
-  const builds = await newBuilds(run, job, last);
+  const shapeRejects: Reject[] = [];
+  const builds = await newBuilds(run, job, last, shapeRejects);
   if (!builds) {
     yield { items: [], rejects: [{ kind: 'job', key: job, location: jobUrl(run.cfg.url, job), reason: 'job not found (404): renamed or deleted in Jenkins' }] };
     return;
   }
-  let acc: Batch = { items: [], rejects: [] };
+  let acc: Batch = { items: [], rejects: shapeRejects };
   let chars = 0;
   if (last > 0 && builds.length > 0 && builds[0].number > last + 1) {
     acc.rejects!.push({
@@ -174,9 +193,11 @@ export async function* collectJenkins(ctx: CollectContext<JenkinsConfig>): Async
     retries: cfg.retries, retryBaseMs: cfg.retry_base_ms, retryMaxMs: cfg.retry_max_ms, clock: ctx.clock, signal: ctx.signal,
   };
   const run: Run = { cfg, http, ctx, cursor: parseCursor(ctx.cursor, ctx.scope) };
+  const listRejects: Reject[] = [];
   const jobs = recorded || ctx.scope.startsWith('folder:')
-    ? await listJobs(run, recorded ? '' : ctx.scope.slice('folder:'.length))
+    ? await listJobs(run, recorded ? '' : ctx.scope.slice('folder:'.length), listRejects)
     : [ctx.scope];
+  if (listRejects.length > 0) yield { items: [], rejects: listRejects };
   for (const job of jobs) yield* collectJob(run, job);
 }
 

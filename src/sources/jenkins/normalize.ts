@@ -5,34 +5,50 @@
 import type { RowFor } from '../../model/catalogue/index.ts';
 import { buildIdFromUrl, DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
 import { output, type Output } from '../types.ts';
+import { z } from 'zod';
+import { shapeIssue, validEntries } from '../shape.ts';
 import type { NormalizeResult, RawRecord, Row } from '../types.ts';
 import { readChunk } from '../junit/chunker.ts';
 import { firstLine } from '../junit/reader.ts';
 import { caseRows, parseChunkKey } from '../junit/rows.ts';
 import { parseJUnitTimestamp } from '../junit/time.ts';
 
-interface BuildJson {
-  number?: number;
-  url?: string;
-  result?: string | null;
-  duration?: number;
-  timestamp?: number;
-  builtOn?: string;
-  actions?: ({ parameters?: { name: string; value: unknown }[] } | null)[];
-}
-
-interface SuiteJson {
-  name?: string;
-  timestamp?: string | null;
-  cases?: { className?: string; name?: string; duration?: number; status?: string; errorDetails?: string | null; skippedMessage?: string | null }[];
-}
+// The fields read below, checked with zod: a build or suite of another shape is a reject
+// naming its place, never a TypeError.
+const buildShape = z.looseObject({
+  number: z.number().int(),
+  url: z.string().min(1),
+  result: z.string().nullish(),
+  duration: z.number().nullish(),
+  timestamp: z.number().nullish(),
+  builtOn: z.string().nullish(),
+  actions: z.unknown(),
+});
+type BuildJson = z.infer<typeof buildShape>;
+const paramShape = z.looseObject({ name: z.string(), value: z.unknown() });
+const caseShape = z.looseObject({
+  className: z.string().nullish(),
+  name: z.string().nullish(),
+  duration: z.number().nullish(),
+  status: z.string().nullish(),
+  errorDetails: z.string().nullish(),
+  skippedMessage: z.string().nullish(),
+});
+const suiteShape = z.looseObject({ name: z.string().nullish(), timestamp: z.string().nullish(), cases: z.unknown() });
 
 /** hudson.tasks.junit CaseResult.Status → our status (FIXED passes now, REGRESSION fails now). */
 const CASE_STATUS: Record<string, string> = { PASSED: 'pass', FIXED: 'pass', FAILED: 'fail', REGRESSION: 'fail', SKIPPED: 'skip' };
 
-export function paramsOf(build: BuildJson): Record<string, string> {
+/** Build parameters from `actions[].parameters[]`; entries of another shape are skipped. */
+export function paramsOf(build: { actions?: unknown }): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const a of build.actions ?? []) for (const p of a?.parameters ?? []) if (p.value !== null && p.value !== undefined) out[p.name] = String(p.value);
+  for (const a of Array.isArray(build.actions) ? build.actions : []) {
+    const params = (a as { parameters?: unknown } | null)?.parameters;
+    for (const p of Array.isArray(params) ? params : []) {
+      const ok = paramShape.safeParse(p);
+      if (ok.success && ok.data.value !== null && ok.data.value !== undefined) out[ok.data.name] = String(ok.data.value);
+    }
+  }
   return out;
 }
 
@@ -47,17 +63,19 @@ function int(v: string | undefined): number | null {
 }
 
 function buildRows(rec: RawRecord, gerritHost: string, out: JenkinsOut): void {
-  let b: BuildJson;
+  let json: unknown;
   try {
-    b = JSON.parse(rec.payload) as BuildJson;
+    json = JSON.parse(rec.payload);
   } catch (err) {
     out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key, reason: `build is not JSON: ${(err as Error).message}` });
     return;
   }
-  if (!b.url || typeof b.number !== 'number') {
-    out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key, reason: 'build has no url or number' });
+  const parsed = buildShape.safeParse(json);
+  if (!parsed.success) {
+    out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key, reason: `build has no url or number (${shapeIssue(parsed.error)})` });
     return;
   }
+  const b: BuildJson = parsed.data;
   const p = paramsOf(b);
   const buildKey = keys.build('jenkins', buildIdFromUrl(b.url));
   const change = int(p.ZUUL_CHANGE);
@@ -83,17 +101,25 @@ function buildRows(rec: RawRecord, gerritHost: string, out: JenkinsOut): void {
 
 function suiteRows(rec: RawRecord, out: JenkinsOut): void {
   const m = /^(.*)#(\d+)$/.exec(rec.key);
-  let s: SuiteJson;
+  let json: unknown;
   try {
-    s = JSON.parse(rec.payload) as SuiteJson;
+    json = JSON.parse(rec.payload);
   } catch (err) {
     out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key, reason: `test report suite is not JSON: ${(err as Error).message}` });
     return;
   }
   if (!m) return;
   const [, buildKey, idx] = m;
+  const parsed = suiteShape.safeParse(json);
+  if (!parsed.success) {
+    out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: `${rec.url ?? rec.key} suite ${idx}`, reason: `not a test report suite: ${shapeIssue(parsed.error)}` });
+    return;
+  }
+  const s = parsed.data;
   const runAt = parseJUnitTimestamp(s.timestamp ?? undefined);
-  (s.cases ?? []).forEach((c, i) => {
+  const bad = (where: string, reason: string) =>
+    out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: `${rec.key}.${where}`, location: `${rec.url ?? rec.key} suite ${idx} ${where}`, reason: `not a test case: ${reason}` });
+  validEntries(s.cases, caseShape, 'cases', bad).forEach(([i, c]) => {
     const status = CASE_STATUS[c.status ?? ''];
     const where = `${rec.url ?? rec.key} suite ${idx} case ${i}`;
     if (!status || !c.name) {

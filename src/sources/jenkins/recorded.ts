@@ -26,7 +26,7 @@ export function recordedPath(dir: string, url: string): string | null {
 /** Applies `allBuilds[…]{from,to}` of a tree= query to a recorded job document. */
 export function applyRange(doc: { allBuilds?: unknown[] }, tree: string | null): string {
   const m = tree ? /allBuilds\[.*\]\{(\d+),(\d+)\}$/.exec(tree) : null;
-  if (!m) return JSON.stringify(doc);
+  if (!m || !Array.isArray(doc?.allBuilds)) return JSON.stringify(doc); // not a list: the collector rejects it
   return JSON.stringify({ ...doc, allBuilds: (doc.allBuilds ?? []).slice(Number(m[1]), Number(m[2])) });
 }
 

@@ -13,7 +13,8 @@ import type { PhabricatorConfig } from './config.ts';
 import { advance, alreadySeen, parseCursor, type Watermark } from './cursor.ts';
 import { Lookups } from './lookups.ts';
 import { isRestrictedTask } from './redact.ts';
-import { RecordedResponses, subtasksItem, taskItem, transactionItem, type FileResponse } from './responses.ts';
+import { validEntries } from '../shape.ts';
+import { objectShape, RecordedResponses, subtasksItem, taskItem, taskShape, transactionItem, type FileResponse } from './responses.ts';
 
 export const ALL_SCOPE = 'all';
 export const IMPORT_SCOPE = 'import';
@@ -40,7 +41,11 @@ async function historyOf(client: ConduitClient, task: Obj, people: Set<string>, 
   const id = `T${task.id}`;
   const out: RawItem[] = [];
   for await (const { result, endpoint } of pages(client, 'transaction.search', { objectIdentifier: id, limit: 100 })) {
-    for (const x of result.data) {
+    for (const [i, x] of result.data.entries()) {
+      if (!objectShape.safeParse(x).success) {
+        rejects.push({ kind: 'transaction', key: id, location: `${endpoint}#${id} data[${i}]`, reason: `not a transaction: ${x === null ? 'null' : typeof x}` });
+        continue;
+      }
       if (typeof x?.objectPHID === 'string' && typeof task.phid === 'string' && x.objectPHID !== task.phid) {
         rejects.push({ kind: 'transaction', key: id, location: `${endpoint}#${id}`, reason: `transaction ${x.id} belongs to ${x.objectPHID}, not to ${id}: not stored` });
         continue;
@@ -90,7 +95,8 @@ async function* collectConduit(ctx: CollectContext<PhabricatorConfig>): AsyncGen
   for await (const { result, endpoint } of pages(client, 'maniphest.search', search)) {
     const names = new Set<string>();
     const rejects: Reject[] = [];
-    for (const task of result.data) {
+    const bad = (where: string, reason: string) => rejects.push({ kind: 'task', location: `${endpoint} ${where}`, reason: `maniphest.search item without a numeric id (${reason})` });
+    for (const [, task] of validEntries(result.data, taskShape, 'data', bad) as [number, Obj][]) {
       const id = Number(task.id);
       const modified = Number(task.fields?.dateModified ?? 0);
       items.push(taskItem(task, endpoint, ctx.clock()));

@@ -40,7 +40,7 @@ export function isRedacted(task: unknown): task is RedactedTask {
  * objects cite, nor the task's own dates).
  */
 export function redactTask(task: unknown, observedAt?: Date): RedactedTask {
-  const out: RedactedTask = { id: Number((task as Obj).id), type: 'TASK', restricted: true };
+  const out: RedactedTask = { id: Number((task as Obj | null)?.id), type: 'TASK', restricted: true };
   if (observedAt && !Number.isNaN(observedAt.getTime())) out.observed_at = observedAt.toISOString();
   return out;
 }

@@ -1,11 +1,18 @@
 // Conduit response bodies → raw items, shared by `sync` (live calls) and `import` (recorded
 // files). Pure. Every task passes through safeTask() here, so a restricted task's content
 // never reaches a RawItem; transactions and lookups are only built for public tasks.
+import { z } from 'zod';
 import { normalizeTaskId } from '../../model/ids.ts';
+import { validEntries } from '../shape.ts';
 import type { RawItem, Reject } from '../types.ts';
 import { isRestrictedTask, redactSearchResult, safeTask } from './redact.ts';
 
 type Obj = Record<string, any>;
+
+/** A task as maniphest.search lists it: an object with a numeric id (the rest is read where used). */
+export const taskShape = z.looseObject({ id: z.union([z.number().int().nonnegative(), z.string().regex(/^T?\d+$/)]) });
+/** Any JSON object (a transaction, a lookup result): null, numbers and strings are not. */
+export const objectShape = z.looseObject({});
 
 export const METHODS = ['maniphest.search', 'transaction.search', 'project.search', 'user.search', 'phid.lookup', 'phid.query', 'user.query'] as const;
 export type Method = (typeof METHODS)[number];
@@ -24,7 +31,9 @@ export function transactionItem(taskId: string, x: Obj, url: string): RawItem {
  * public task, dateCreated): the children's content arrives through their own task items.
  */
 export function subtasksItem(parentId: string, result: Obj, url: string): RawItem {
-  const data = ((redactSearchResult(result) as Obj).data ?? []).map((t: Obj) =>
+  const listed: unknown[] = Array.isArray(result?.data) ? result.data : [];
+  const tasks = listed.filter((t) => taskShape.safeParse(t).success);
+  const data = ((redactSearchResult({ data: tasks }) as Obj).data as Obj[]).map((t: Obj) =>
     t.restricted ? t : { id: t.id, type: t.type, fields: { dateCreated: t.fields?.dateCreated ?? null } });
   return { kind: 'subtasks', key: normalizeTaskId(parentId), payload: JSON.stringify({ data }), url };
 }
@@ -40,23 +49,24 @@ export function lookupItem(o: Obj, url: string): RawItem | null {
 
 /** The items of every lookup response shape: search data[], phid map, user.query array. */
 export function lookupItems(result: unknown, url: string): RawItem[] {
-  const list: Obj[] = Array.isArray(result) ? result : Array.isArray((result as Obj)?.data) ? (result as Obj).data : Object.values((result as Obj) ?? {});
-  return list.map((o) => lookupItem(o, url)).filter((x): x is RawItem => x !== null);
+  const list: unknown[] = Array.isArray(result) ? result : Array.isArray((result as Obj)?.data) ? (result as Obj).data : Object.values((result as Obj) ?? {});
+  return list.filter((o) => objectShape.safeParse(o).success).map((o) => lookupItem(o as Obj, url)).filter((x): x is RawItem => x !== null);
 }
 
 /** Which method a recorded file answers: from its name (`<method>.<anything>.json`), else its shape. */
 export function methodOf(fileName: string, result: unknown): Method | null {
   const named = METHODS.find((m) => fileName.startsWith(`${m}.`) || fileName.startsWith(`${m.replace('.', '_')}`));
   if (named) return named;
-  const data: Obj[] | undefined = (result as Obj)?.data;
-  if (Array.isArray(data) && data.length > 0) {
-    if (data[0]?.type === 'TASK') return 'maniphest.search';
-    if (data[0]?.type === 'PROJ') return 'project.search';
-    if (data[0]?.type === 'USER') return 'user.search';
-    if ('objectPHID' in data[0]) return 'transaction.search';
+  const data: unknown = (result as Obj)?.data;
+  const first = Array.isArray(data) ? data.find((x) => objectShape.safeParse(x).success) as Obj | undefined : undefined;
+  if (first) {
+    if (first.type === 'TASK') return 'maniphest.search';
+    if (first.type === 'PROJ') return 'project.search';
+    if (first.type === 'USER') return 'user.search';
+    if ('objectPHID' in first) return 'transaction.search';
   }
   if (Array.isArray(result)) return 'user.query';
-  if (result && typeof result === 'object' && Object.values(result).every((v) => typeof (v as Obj)?.phid === 'string')) return 'phid.query';
+  if (result && typeof result === 'object' && Object.keys(result).length > 0 && Object.values(result).every((v) => typeof (v as Obj)?.phid === 'string')) return 'phid.query';
   return null;
 }
 
@@ -84,11 +94,8 @@ export class RecordedResponses {
   tasksOf(f: FileResponse): Split | null {
     if (methodOf(f.name, f.result) !== 'maniphest.search' || /parent-T\d+/.test(f.name)) return null;
     const out: Split = { items: [], rejects: [] };
-    for (const t of f.result.data ?? []) {
-      if (!Number.isInteger(Number(t?.id))) {
-        out.rejects.push({ kind: 'task', location: f.file, reason: 'maniphest.search item without a numeric id' });
-        continue;
-      }
+    const bad = (where: string, reason: string) => out.rejects.push({ kind: 'task', location: `${f.file} ${where}`, reason: `maniphest.search item without a numeric id (${reason})` });
+    for (const [, t] of validEntries(f.result.data, taskShape, 'data', bad) as [number, Obj][]) {
       const id = normalizeTaskId(t.id);
       if (typeof t.phid === 'string') this.idOfPhid.set(t.phid, id);
       this.known.add(id);
@@ -117,7 +124,8 @@ export class RecordedResponses {
    */
   private transactionsOf(f: FileResponse, out: Split): void {
     const named = /(?:^|[^A-Za-z])(T\d+)(?:[^0-9]|$)/.exec(f.name)?.[1];
-    for (const x of Array.isArray(f.result.data) ? f.result.data : []) {
+    const bad = (where: string, reason: string) => out.rejects.push({ kind: 'transaction', location: `${f.file} ${where}`, reason: `not a transaction: ${reason}` });
+    for (const [, x] of validEntries(f.result.data, objectShape, 'data', bad) as [number, Obj][]) {
       const object: unknown = x?.objectPHID;
       const ofObject = typeof object === 'string' ? this.idOfPhid.get(object) : undefined;
       if (typeof object === 'string' && named && ofObject !== named) {

@@ -47,14 +47,25 @@ export function parseHtmlRow(row: HtmlRow): SalEntry | string {
   return { id, loggedAt, nick, message: textOf(cell('message') ?? ''), project, channel: null };
 }
 
-/** The `<entry>` blocks of a SAL Atom feed, and the feed title (the project). */
+/**
+ * The `<entry>` blocks of a SAL Atom feed, and the feed title (the project). An entry that
+ * is not closed before the next one opens or the feed ends (a truncated download) is kept
+ * as it is, up to there, so normalize turns it into a reject instead of it vanishing.
+ */
 export function atomEntries(feed: string): { project: string | null; entries: string[] } {
-  const head = feed.split('<entry>')[0];
+  const [head, ...parts] = feed.split('<entry>');
   const project = /<title>([\s\S]*?)<\/title>/.exec(head)?.[1]?.trim() ?? null;
-  return { project, entries: [...feed.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]) };
+  const entries = parts.map((p) => {
+    const end = p.indexOf('</entry>');
+    return end === -1 ? `<entry>${p}` : `<entry>${p.slice(0, end)}</entry>`;
+  });
+  return { project, entries };
 }
 
 export function parseAtomEntry(xml: string, project: string | null): SalEntry | string {
+  if (!xml.trimEnd().endsWith('</entry>')) {
+    return `Atom entry is not closed (no </entry>: the feed is truncated or malformed): ${JSON.stringify(xml.slice(0, 80))}`;
+  }
   const tag = (t: string) => new RegExp(`<${t}[^>]*>([\\s\\S]*?)</${t}>`).exec(xml)?.[1];
   const stamp = tag('published') ?? tag('updated');
   const loggedAt = parseSalTimestamp(stamp?.trim());

@@ -3,27 +3,30 @@
 // row (last_seen_at moves on, more jobs have started). Pure: the snapshot time is the raw
 // record's fetchedAt. Format: FORMATS.md §6 (pipelines → change_queues → heads → items → jobs).
 import { DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
+import { z } from 'zod';
+import { validEntries, validItems } from '../shape.ts';
 import { output, type Output } from '../types.ts';
-import type { NormalizeResult, RawRecord, Reject } from '../types.ts';
+import type { RawRecord } from '../types.ts';
 
-interface ZuulJob {
-  start_time?: number | null; // seconds (float)
-  end_time?: number | null;
-  result?: string | null;
-}
+// Only the fields read below; a value of another type makes its item (pipeline, queue, item)
+// a reject naming its place, and the rest of the snapshot is kept.
+const jobShape = z.looseObject({
+  start_time: z.number().nullish(), // seconds (float)
+  end_time: z.number().nullish(),
+  result: z.string().nullish(),
+});
+const itemShape = z.looseObject({
+  id: z.string().nullish(), // "<change>,<patchset>" or null for refs
+  zuul_ref: z.string().optional(),
+  project: z.string().optional(),
+  enqueue_time: z.number().nullish(), // milliseconds
+  live: z.boolean().optional(),
+  jobs: z.array(jobShape).optional(),
+});
+const queueShape = z.looseObject({ name: z.string().nullish(), heads: z.array(z.unknown()).nullish() });
+const pipelineShape = z.looseObject({ name: z.string(), change_queues: z.unknown() });
 
-interface ZuulItem {
-  id?: string | null; // "<change>,<patchset>" or null for refs
-  zuul_ref?: string;
-  project?: string;
-  enqueue_time?: number | null; // milliseconds
-  live?: boolean;
-  jobs?: ZuulJob[];
-}
-
-interface ZuulStatus {
-  pipelines?: { name: string; change_queues?: { name?: string; heads?: ZuulItem[][] }[] }[];
-}
+type ZuulItem = z.infer<typeof itemShape>;
 
 function itemRow(rec: RawRecord, host: string, pipeline: string, queue: string | null, item: ZuulItem) {
   const m = /^(\d+),(\d+)$/.exec(item.id ?? '');
@@ -47,21 +50,24 @@ export function normalizeZuul(records: RawRecord[]): Output<'zuul_queue_items'> 
   const out = output('zuul_queue_items');
   for (const rec of records) {
     const host = rec.key.split('|')[0];
-    let status: ZuulStatus;
+    let status: unknown;
     try {
-      status = JSON.parse(rec.payload) as ZuulStatus;
+      status = JSON.parse(rec.payload);
     } catch (err) {
       out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key, reason: `status.json is not JSON: ${(err as Error).message}` });
       continue;
     }
-    if (!Array.isArray(status.pipelines)) {
+    const pipelines = (status as { pipelines?: unknown } | null)?.pipelines;
+    if (!Array.isArray(pipelines)) {
       out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key, reason: 'status.json has no "pipelines" array (not Zuul v2 status)' });
       continue;
     }
-    for (const p of status.pipelines) {
-      for (const q of p.change_queues ?? []) {
-        for (const head of q.heads ?? []) {
-          for (const item of head) {
+    const bad = (where: string, reason: string) =>
+      out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: `${rec.url ?? rec.key} ${where}`, reason: `not Zuul v2 status: ${reason}` });
+    for (const p of validItems(pipelines, pipelineShape, 'pipelines', bad)) {
+      for (const [qi, q] of validEntries(p.change_queues, queueShape, `${p.name}.change_queues`, bad)) {
+        for (const [hi, head] of validEntries(q.heads, z.array(z.unknown()), `${p.name}.change_queues[${qi}].heads`, bad)) {
+          for (const item of validItems(head, itemShape, `${p.name}.change_queues[${qi}].heads[${hi}]`, bad)) {
             if (typeof item.enqueue_time !== 'number') {
               out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: `${rec.url ?? rec.key} ${p.name}/${item.id ?? '?'}`, reason: 'queue item has no enqueue_time' });
               continue;
