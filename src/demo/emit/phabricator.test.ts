@@ -34,11 +34,11 @@ describe('emitPhabricator', () => {
       const secret = world.tasks.filter((t) => t.restricted);
       const raw = (await store.all<{ payload: string }>('SELECT payload FROM raw_records')).map((r) => r.payload).join('\n');
       expect(secret.filter((t) => raw.includes(taskPhid(t.id)))).toEqual([]);
-      const stored = await store.all<{ key: string; payload: string }>("SELECT key, payload FROM raw_records WHERE kind = 'task' AND key IN (SELECT unnest($1::VARCHAR[]))", [secret.map((t) => `T${t.id}`)]);
+      const stored = await store.all<{ key: string; payload: string }>("SELECT key, payload FROM raw_records WHERE kind = 'task' AND key IN (SELECT unnest($1::VARCHAR[]))", [secret.map((t) => `T${t.id}@restricted`)]);
       expect(stored).toHaveLength(secret.length);
       // the marker and when the recording was made (it orders the state against public ones), nothing else
       expect(stored.map((r) => Object.keys(JSON.parse(r.payload)).sort().join(','))).toEqual(stored.map(() => 'id,observed_at,restricted,type'));
-      expect(stored.every((r) => JSON.parse(r.payload).id === Number(r.key.slice(1)) && JSON.parse(r.payload).restricted === true)).toBe(true);
+      expect(stored.every((r) => JSON.parse(r.payload).id === Number(r.key.slice(1, r.key.indexOf('@'))) && JSON.parse(r.payload).restricted === true)).toBe(true);
       const [{ events }] = await store.all<{ events: number }>("SELECT count(*) AS events FROM task_events e JOIN tasks t USING (task_key) WHERE t.restricted");
       expect(events).toBe(0);
       const linkedPairs = new Set(world.changes.flatMap((c) => c.tasks.map((t) => `task:T${t}|change:${world.gerritHost}:${c.number}`)));

@@ -21,10 +21,16 @@ type Obj = Record<string, any>;
 
 const person = (phid: unknown) => (typeof phid === 'string' && phid ? keys.identity('phabricator', phid) : null);
 
-function restrictedRow(id: number | string, rawId: string): RowFor<'tasks'> {
+/**
+ * A restricted task: its id and the flag. modified_at is when shiplog saw it restricted
+ * (never the task's own dates), so the tasks version rule (newest modified_at wins) keeps it
+ * over any older public state, and only a public state modified after that sighting lifts it.
+ */
+function restrictedRow(id: number | string, observedAt: unknown, rawId: string): RowFor<'tasks'> {
+  const seen = typeof observedAt === 'string' ? new Date(observedAt) : null;
   return {
     task_key: keys.task(id), task_id: normalizeTaskId(id), title: null, status: null, status_class: null, subtype: null,
-    priority_value: null, priority_name: null, created_at: null, modified_at: null, closed_at: null, author: null,
+    priority_value: null, priority_name: null, created_at: null, modified_at: seen && !Number.isNaN(seen.getTime()) ? seen : null, closed_at: null, author: null,
     owner: null, projects: null, project_phids: null, restricted: true, release_version: null, release_date: null, raw_id: rawId,
   };
 }
@@ -32,9 +38,9 @@ function restrictedRow(id: number | string, rawId: string): RowFor<'tasks'> {
 function taskRows(rec: RawRecord, t: Obj, out: Output<'tasks' | 'task_events' | 'links' | 'phab_projects' | 'identities'>): void {
   if (!Number.isInteger(Number(t?.id))) throw new Error('task without a numeric id');
   // A record stored before the restriction rule existed (or by hand) is checked again here.
-  const task = safeTask(t) as Obj;
+  const task = (isRedacted(t) ? t : safeTask(t)) as Obj; // a redacted record keeps its observed_at
   if (isRedacted(task)) {
-    out.rows.tasks.push(restrictedRow(task.id, rec.rawId));
+    out.rows.tasks.push(restrictedRow(task.id, (task as { observed_at?: unknown }).observed_at, rec.rawId));
     return;
   }
   const f = task.fields as Obj;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { normalizeTaskId } from '../../model/ids.ts';
 import { validEntries } from '../shape.ts';
 import type { RawItem, Reject } from '../types.ts';
-import { isRestrictedTask, redactSearchResult, safeTask } from './redact.ts';
+import { isRedacted, isRestrictedTask, redactSearchResult, safeTask } from './redact.ts';
 
 type Obj = Record<string, any>;
 
@@ -17,9 +17,18 @@ export const objectShape = z.looseObject({});
 export const METHODS = ['maniphest.search', 'transaction.search', 'project.search', 'user.search', 'phid.lookup', 'phid.query', 'user.query'] as const;
 export type Method = (typeof METHODS)[number];
 
-/** `observedAt`: when this state was seen (fetch time, or the recorded file's mtime); dates a restricted state. */
+/**
+ * One raw item per task *state*: `T123@<dateModified>` for a public state, `T123@restricted`
+ * for the restricted one (its payload says when it was seen: the fetch time, or a recorded
+ * file's mtime). Distinct states never supersede each other in raw_heads, so whichever order
+ * they arrive in, the tasks version rule (newest modified_at) picks the row, and an older
+ * public state can never replace a newer restricted one.
+ */
 export function taskItem(task: Obj, url: string, observedAt?: Date): RawItem {
-  return { kind: 'task', key: normalizeTaskId(task.id), payload: JSON.stringify(safeTask(task, observedAt)), url };
+  const safe = safeTask(task, observedAt);
+  const modified: unknown = task?.fields?.dateModified;
+  const state = isRedacted(safe) ? 'restricted' : typeof modified === 'number' || typeof modified === 'string' ? String(modified) : 'undated';
+  return { kind: 'task', key: `${normalizeTaskId(task.id)}@${state}`, payload: JSON.stringify(safe), url };
 }
 
 export function transactionItem(taskId: string, x: Obj, url: string): RawItem {

@@ -98,7 +98,7 @@ describe('sync phabricator', () => {
     const { requests } = await sync(store, conduitWorld());
     expect(requests.some((r) => r.method === 'transaction.search' && r.form.get('objectIdentifier') === 'T3')).toBe(false);
     expect(await everyText(store)).not.toMatch(/SECRET|PHID-PROJ-security|PHID-TASK-x+3"/);
-    const [raw] = await store.all<{ payload: string }>("SELECT payload FROM raw_records WHERE kind = 'task' AND key = 'T3'");
+    const [raw] = await store.all<{ payload: string }>("SELECT payload FROM raw_records WHERE kind = 'task' AND key = 'T3@restricted'");
     expect(JSON.parse(raw.payload)).toEqual({ id: 3, type: 'TASK', restricted: true, observed_at: '2026-01-01T00:00:00.000Z' });
     const [t3] = await store.all<Record<string, unknown>>("SELECT * FROM tasks WHERE task_id = 'T3'");
     expect(t3).toMatchObject({ restricted: true, title: null, status: null, author: null, projects: null, created_at: null });
