@@ -6,8 +6,10 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { describeError } from '../lib/errors.ts';
 import type { WorkflowEvent } from '../sources/workflow/events.ts';
+import { keys } from '../model/ids.ts';
 import { deliverEvents, spoolPending, type DeliveryReport, type DeliveryTarget } from '../workflow/deliver.ts';
-import { statePathOf } from '../workflow/state.ts';
+import { appendSpool, withSpoolLock, writePending } from '../workflow/spool.ts';
+import { statePathOf, type DeployNote } from '../workflow/state.ts';
 import { databaseTarget, fetchWithTimeout, serverTarget } from '../workflow/targets.ts';
 import type { CliEnv } from './env.ts';
 import { remoteClient } from './remote.ts';
@@ -30,12 +32,16 @@ export function hostOf(): string {
   return hostname();
 }
 
-async function targetOf(env: CliEnv): Promise<DeliveryTarget> {
+/** The server events go to (server.url, else the local server), or null for the local database. */
+async function serverOf(env: CliEnv) {
   const { server } = env.loaded.config;
-  const fetchImpl = fetchWithTimeout(env.io.fetch);
-  if (server.url) return serverTarget(remoteClient(server.url.replace(/\/$/, ''), server.token, fetchImpl));
-  const local = await env.remote();
-  if (local) return serverTarget(local);
+  if (server.url) return remoteClient(server.url.replace(/\/$/, ''), server.token, fetchWithTimeout(env.io.fetch));
+  return env.remote();
+}
+
+async function targetOf(env: CliEnv): Promise<DeliveryTarget> {
+  const remote = await serverOf(env);
+  if (remote) return serverTarget(remote);
   return databaseTarget(env.loaded.dbPath, async (events) => {
     const { ingestWorkflowEvents } = await import('../workflow/ingest.ts'); // the pipeline: loaded only when used
     return env.withStore((deps) => ingestWorkflowEvents({ ...deps, onProgress: undefined }, events)); // no bar amid the deploy's output
@@ -61,6 +67,50 @@ export async function recordEvents(env: CliEnv, events: WorkflowEvent[]): Promis
   const report = await deliverEvents(target, spool, events);
   explain(env, report, spool);
   return report;
+}
+
+/**
+ * Puts events in the spool at once (a local file write, no network), so a deploy can start
+ * its command without waiting for a server, and a kill after this keeps them; the next
+ * delivery (recordEvents) sends them.
+ */
+export async function queueEvents(env: CliEnv, events: WorkflowEvent[], why?: string): Promise<DeliveryReport> {
+  const spool = spoolPathOf(env);
+  const appended = await withSpoolLock(spool, async () => appendSpool(spool, events));
+  if (appended === null) writePending(spool, events); // another process is delivering: a side file
+  const report: DeliveryReport = { delivered: 0, spooled: events.length, setAside: 0, error: why ?? null };
+  if (why) explain(env, report, spool);
+  return report;
+}
+
+interface DeploymentRow { deploy_key: string; kind: string; started_at: string | Date; finished_at: string | Date | null; outcome: string; forced: boolean }
+
+/**
+ * The workflow deploys the server (or the database) has for a window, as deploy notes:
+ * `window done` adds those its local file lacks — a deploy whose `shiplog deploy` was
+ * killed is there as unfinished. Null when they cannot be read now (offline).
+ */
+export async function recordedDeploys(env: CliEnv, windowId: string): Promise<DeployNote[] | null> {
+  const windowKey = keys.window(windowId);
+  let rows: DeploymentRow[];
+  try {
+    const remote = await serverOf(env);
+    if (remote) {
+      const q = `/api/tables/deployments?window_key=${encodeURIComponent(windowKey)}&limit=10000`;
+      rows = (await remote.get<{ rows: DeploymentRow[] }>(q)).rows;
+    } else {
+      rows = await env.withStore(({ store }) => store.all<DeploymentRow>(
+        'SELECT deploy_key, kind, started_at, finished_at, outcome, forced FROM deployments WHERE window_key = $1', [windowKey]), { create: false });
+    }
+  } catch (err) {
+    env.log.debug({ err }, 'the recorded deploys of the window could not be read');
+    return null;
+  }
+  const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+  return rows.filter((r) => r.deploy_key.startsWith('deploy:workflow:')).map((r) => ({
+    deploy_id: r.deploy_key.slice('deploy:workflow:'.length), kind: r.kind, started_at: iso(r.started_at) as string,
+    finished_at: iso(r.finished_at), outcome: r.outcome, exit_code: null, changes: [], tasks: [], forced: Boolean(r.forced),
+  }));
 }
 
 /** Delivers what an earlier command had to spool (quietly when it works). */

@@ -63,10 +63,19 @@ export interface WindowSummary {
   tasks: string[];
   failed: number;
   aborted: number;
+  /** Deploys started but never recorded as ended (a killed `shiplog deploy`). */
+  unfinished: number;
   forced: number;
   time_open_s: number | null; // opened → closed
   time_deploying_s: number; // sum of the deploys' durations
   first_start_to_last_finish_s: number | null;
+}
+
+/** The local notes, plus the recorded deploys they lack (by id): local notes keep their changes and tasks. */
+export function mergeDeploys(local: DeployNote[], recorded: DeployNote[] | null): DeployNote[] {
+  if (!recorded) return local;
+  const known = new Set(local.map((d) => d.deploy_id));
+  return [...local, ...recorded.filter((d) => !known.has(d.deploy_id))].sort((a, b) => a.started_at.localeCompare(b.started_at));
 }
 
 /** The summary of a window from its deploy notes. Pure. */
@@ -83,6 +92,7 @@ export function summarize(windowKey: string, s: OpenWindow, closedAt: Date | nul
     tasks: [...new Set(ds.flatMap((d) => d.tasks))],
     failed: ds.filter((d) => d.outcome === 'failed').length,
     aborted: ds.filter((d) => d.outcome === 'aborted').length,
+    unfinished: ds.filter((d) => !d.finished_at).length,
     forced: ds.filter((d) => d.forced).length,
     time_open_s: closedAt ? secs(s.window.opened_at, closedAt.toISOString()) : null,
     time_deploying_s: finished.reduce((t, d) => t + secs(d.started_at, d.finished_at as string), 0),

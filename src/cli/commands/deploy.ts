@@ -64,7 +64,7 @@ async function itemsOf(env: CliEnv, o: DeployOptions, args: string[]): Promise<{
 }
 
 /** Runs the command with its output passed through; resolves its exit code and whether scap paused at the testservers. */
-function runWrapped(env: CliEnv, args: string[]): Promise<{ code: number; signal: string | null; staged: boolean }> {
+function runWrapped(env: CliEnv, args: string[], clock: () => Date): Promise<{ code: number; signal: string | null; staged: boolean; finishedAt: Date }> {
   return new Promise((resolve) => {
     let tail = '';
     let staged = false;
@@ -80,11 +80,11 @@ function runWrapped(env: CliEnv, args: string[]): Promise<{ code: number; signal
     child.on('error', (err) => {
       env.io.stderr(`shiplog: cannot run ${args[0]}: ${err.message}\n`);
       process.off('SIGINT', ignoreInt);
-      resolve({ code: 127, signal: null, staged });
+      resolve({ code: 127, signal: null, staged, finishedAt: clock() });
     });
     child.on('close', (code, signal) => {
       process.off('SIGINT', ignoreInt);
-      resolve({ code: code ?? (signal === 'SIGINT' ? 130 : 128), signal, staged });
+      resolve({ code: code ?? (signal === 'SIGINT' ? 130 : 128), signal, staged, finishedAt: clock() });
     });
   });
 }
@@ -100,7 +100,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--untracked', 'the deploy carries no change or task (do not ask)')
     .option('--deployer <name>', 'who deploys (default: SHIPLOG_DEPLOYER, then $USER)')
     .action(async (args: string[], o: DeployOptions) => {
-      const { deployerOf, hostOf, recordEvents, statePathFor } = await workflow();
+      const { deployerOf, hostOf, queueEvents, recordEvents, statePathFor } = await workflow();
       const statePath = statePathFor(env);
       const state = readState(statePath);
       if (!state && !o.force) {
@@ -108,18 +108,27 @@ export function register(program: Command, env: CliEnv): void {
       }
       const { changes, tasks } = await itemsOf(env, o, args);
       const info = readCommand(args);
+      const deployer = deployerOf(env, o.deployer ?? state?.window.deployer);
+      const host = hostOf();
+      // The command's own start and end are recorded: the start event is spooled locally
+      // (kept through a kill) and delivered while the command runs, never before it.
+      const startedAt = env.io.clock();
       const start: DeployStartEvent = {
-        type: 'deploy-start', deploy_id: `${env.io.clock().toISOString().slice(0, 19).replace(/[-:]/g, '')}Z-${randomBytes(4).toString('hex')}`,
+        type: 'deploy-start', deploy_id: `${startedAt.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z-${randomBytes(4).toString('hex')}`,
         window_id: state?.window.window_id ?? null, forced: !state, kind: info.kind, command: args, message: info.message,
-        changes, tasks, started_at: env.io.clock().toISOString(), deployer: deployerOf(env, o.deployer ?? state?.window.deployer), host: hostOf(),
+        changes, tasks, started_at: startedAt.toISOString(), deployer, host,
       };
-      await recordEvents(env, [start]);
-      const run = await runWrapped(env, args);
+      await queueEvents(env, [start]);
+      const running = runWrapped(env, args, () => env.io.clock());
+      const sent = recordEvents(env, []).catch(() => undefined); // a slow or hung server delays no command
+      const run = await running;
       const end: DeployEndEvent = {
-        ...start, type: 'deploy-end', finished_at: env.io.clock().toISOString(), exit_code: run.code, staged: run.staged,
+        ...start, type: 'deploy-end', finished_at: run.finishedAt.toISOString(), exit_code: run.code, staged: run.staged,
         outcome: run.signal === 'SIGINT' || run.code === 130 ? 'aborted' : run.code === 0 ? 'ok' : 'failed',
       };
-      const r = await recordEvents(env, [end]);
+      // a target that just failed is not tried again now: the end waits in the spool with the start
+      const first = await sent;
+      const r = first?.error ? await queueEvents(env, [end], first.error) : await recordEvents(env, [end]);
       const fresh = readState(statePath);
       if (fresh && state && fresh.window.window_id === state.window.window_id) writeState(statePath, { ...fresh, deploys: [...fresh.deploys, noteOf(end)] });
       const key = keys.deploy('workflow', start.deploy_id);

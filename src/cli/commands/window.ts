@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { ShiplogError } from '../../lib/errors.ts';
 import { keys } from '../../model/ids.ts';
 import type { WindowDoneEvent, WindowOpenEvent } from '../../sources/workflow/events.ts';
-import { clearState, readState, summarize, writeState, type WindowSummary } from '../../workflow/state.ts';
+import { clearState, mergeDeploys, readState, summarize, writeState, type WindowSummary } from '../../workflow/state.ts';
 import type { CliEnv } from '../env.ts';
 import { toJson, toTable } from '../format.ts';
 
@@ -36,6 +36,7 @@ export function formatSummary(s: WindowSummary): string {
     { field: 'tasks', value: s.tasks.length ? `${s.tasks.length}: ${s.tasks.join(', ')}` : '0' },
     { field: 'failed', value: String(s.failed) },
     { field: 'aborted', value: String(s.aborted) },
+    { field: 'unfinished', value: String(s.unfinished) },
     { field: 'forced', value: String(s.forced) },
     { field: 'time open', value: duration(s.time_open_s) },
     { field: 'first start → last finish', value: duration(s.first_start_to_last_finish_s) },
@@ -87,7 +88,7 @@ export function register(program: Command, env: CliEnv): void {
     .command('done')
     .description('close the open window and print its summary')
     .action(async () => {
-      const { recordEvents, statePathFor } = await workflow();
+      const { recordEvents, recordedDeploys, statePathFor } = await workflow();
       const path = statePathFor(env);
       const open = readState(path);
       if (!open) throw new ShiplogError('conflict', `no window is open (${path}); nothing to close`);
@@ -95,7 +96,9 @@ export function register(program: Command, env: CliEnv): void {
       const event: WindowDoneEvent = { ...open.window, type: 'window-done', closed_at: now.toISOString() };
       await recordEvents(env, [event]);
       clearState(path);
-      const s = summarize(keys.window(open.window.window_id), open, now);
+      // the server knows deploys this machine's file may not (a killed `shiplog deploy`)
+      const deploys = mergeDeploys(open.deploys, await recordedDeploys(env, open.window.window_id));
+      const s = summarize(keys.window(open.window.window_id), { ...open, deploys }, now);
       env.print(env.json ? toJson(s) : formatSummary(s));
     });
 }
