@@ -107,7 +107,7 @@ export class CliEnv {
   /** The running server that owns the database, if any. */
   async remote(): Promise<Remote | null> {
     const { findLocalServer } = await import('./remote.ts');
-    return findLocalServer(this.loaded.dbPath, this.io.fetch);
+    return findLocalServer(this.loaded.dbPath, this.io.fetch, { onWait: (m) => this.io.stderr(m) });
   }
 
   /** Refuses a command that only reads when the database file does not exist. */

@@ -5,6 +5,7 @@ import { migrate } from './duckdb/migrate.ts';
 import type { Store } from './types.ts';
 
 export type { Store, Row, UpsertCounts, QueryResult } from './types.ts';
+export { lockStateOf, type LockState } from './duckdb/lock.ts';
 
 /** `memoryLimit`: DuckDB's memory_limit (e.g. "2GB"); unset leaves DuckDB's default (80% of RAM). */
 export async function openStore(path: string, opts: { readOnly?: boolean; memoryLimit?: string } = {}): Promise<Store> {

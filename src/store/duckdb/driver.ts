@@ -13,6 +13,7 @@ import { tableDef } from '../../model/catalogue/index.ts';
 import { dedupeByKey, rowsToArrays } from '../rows.ts';
 import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { readBounded } from './bounded-read.ts';
+import { lockHolderPid } from './lock.ts';
 import { storeRawRows } from './raw.ts';
 import { refuseReason } from './readonly.ts';
 import { fromJS, toParam } from './values.ts';
@@ -161,9 +162,10 @@ export class DuckDBStore implements Store {
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (/lock/i.test(msg)) {
+        const pid = lockHolderPid(msg);
         throw new ShiplogError(
           'conflict',
-          `${opts.path}: the database is in use by another process (is \`shiplog serve\` running with another --db URL?)`,
+          `${opts.path}: the database is in use by ${pid ? `process ${pid}` : 'another process'} (is \`shiplog serve\` running with another --db URL?)`,
           { cause: err },
         );
       }
