@@ -8,6 +8,7 @@ import { CATALOGUE, tableDef } from '../model/catalogue/index.ts';
 import type { Row, Store } from '../store/index.ts';
 import type { Batch, NormalizeResult, Source } from '../sources/types.ts';
 import { runLinkRules } from '../link/run.ts';
+import { coalesceBatches, type BatchBudget } from './batches.ts';
 import { rejectRows, storeRaw, toRawRecord } from './raw.ts';
 import { addCounts, emptySummary, type SourceSummary } from './summary.ts';
 
@@ -18,6 +19,8 @@ export interface PipelineDeps {
   fetch: typeof fetch;
   onProgress?: (ev: { source: string; scope: string; done: number; total?: number }) => void;
   signal?: AbortSignal;
+  /** How much raw input one transaction takes (tests shrink it to exercise many batches). */
+  batchBudget?: BatchBudget;
 }
 
 export interface RunInput<C> {
@@ -74,26 +77,59 @@ async function saveState(tx: Store, source: string, scope: string, patch: Record
   await tx.upsert('sync_state', [{ source, scope, items_total: 0, ...prev, ...patch }]);
 }
 
-async function runBatch<C>(deps: PipelineDeps, input: RunInput<C>, scope: string, batch: Batch, summary: SourceSummary) {
+interface ScopeState {
+  source: string;
+  scope: string;
+  cursor: string | null;
+  itemsTotal: number;
+}
+
+/** One batch in one transaction: raw records, rows, rejects and the scope's cursor together. */
+async function runBatch<C>(deps: PipelineDeps, input: RunInput<C>, state: ScopeState, batch: Batch, summary: SourceSummary) {
   const { source } = input;
   const now = deps.clock();
-  const records = batch.items.map((item) => toRawRecord(source.name, scope, item, now));
+  const records = batch.items.map((item) => toRawRecord(source.name, state.scope, item, now));
   await deps.store.transaction(async (tx) => {
     const { fresh, superseded } = await storeRaw(tx, records);
     await dropSuperseded(tx, source.name, superseded);
+    const fetchedAt = new Map(fresh.map((r) => [r.rawId, r.fetchedAt]));
+    const result = source.normalize(fresh, { source: source.name, scope: state.scope });
+    result.rejects.push(...(batch.rejects ?? []));
+    await applyResult(tx, summary, source.name, state.scope, result, (id) => (id && fetchedAt.get(id)) || now);
+    const cursor = batch.cursor !== undefined ? batch.cursor : state.cursor;
+    await tx.upsert('sync_state', [{ source: source.name, scope: state.scope, cursor, last_run_at: now, items_total: state.itemsTotal + fresh.length }]);
+    // Counted only once the transaction commits: a failed batch leaves the state as it was.
     summary.raw += fresh.length;
     summary.seen += records.length;
-    const fetchedAt = new Map(fresh.map((r) => [r.rawId, r.fetchedAt]));
-    const result = source.normalize(fresh, { source: source.name, scope });
-    result.rejects.push(...(batch.rejects ?? []));
-    await applyResult(tx, summary, source.name, scope, result, (id) => (id && fetchedAt.get(id)) || now);
-    const patch: Record<string, unknown> = { last_run_at: now };
-    if (batch.cursor !== undefined) patch.cursor = batch.cursor;
-    const [prev] = await tx.all<{ items_total: number }>(
-      'SELECT items_total FROM sync_state WHERE source = $1 AND scope = $2', [source.name, scope]);
-    patch.items_total = (prev?.items_total ?? 0) + fresh.length;
-    await saveState(tx, source.name, scope, patch);
+    state.cursor = cursor;
+    state.itemsTotal += fresh.length;
   });
+}
+
+/**
+ * Runs the batches of one scope, overlapping the next batch's collection (parsing, fetching)
+ * with the current batch's commit: at most one transaction is in flight, so batches commit
+ * in order and a kill loses at most the uncommitted ones, which the cursor makes re-run.
+ */
+async function runBatches<C>(deps: PipelineDeps, input: RunInput<C>, state: ScopeState, batches: AsyncIterable<Batch>, summary: SourceSummary, scope: string) {
+  let inFlight: Promise<void> | null = null;
+  let failed: unknown = null;
+  const settle = async () => {
+    if (inFlight) await inFlight;
+    inFlight = null;
+    if (failed) throw failed;
+  };
+  for await (const batch of batches) {
+    await settle();
+    inFlight = runBatch(deps, input, state, batch, summary)
+      .then(() => {
+        if (batch.progress) deps.onProgress?.({ source: input.source.name, scope, ...batch.progress });
+      })
+      .catch((err: unknown) => {
+        failed = err;
+      });
+  }
+  await settle();
 }
 
 /**
@@ -126,20 +162,18 @@ export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Prom
   const scopes = source.scopes({ config: input.config, paths: input.paths, options: input.options });
   for (const scope of scopes) {
     const stored = redactSecrets(scope); // the scope as stored: a source URL's credentials never reach sync_state
-    const [state] = await deps.store.all<{ cursor: string | null }>(
-      'SELECT cursor FROM sync_state WHERE source = $1 AND scope = $2',
+    const [prev] = await deps.store.all<{ cursor: string | null; items_total: number | null }>(
+      'SELECT cursor, items_total FROM sync_state WHERE source = $1 AND scope = $2',
       [source.name, stored],
     );
+    const state: ScopeState = { source: source.name, scope: stored, cursor: prev?.cursor ?? null, itemsTotal: prev?.items_total ?? 0 };
     const ctx = {
-      source: source.name, scope, cursor: state?.cursor ?? null, config: input.config,
+      source: source.name, scope, cursor: state.cursor, config: input.config,
       paths: input.paths, options: input.options, fetch: deps.fetch, clock: deps.clock,
       log: deps.log, signal: deps.signal,
     };
     try {
-      for await (const batch of source.collect(ctx)) {
-        await runBatch(deps, input, stored, batch, summary);
-        if (batch.progress) deps.onProgress?.({ source: source.name, scope, ...batch.progress });
-      }
+      await runBatches(deps, input, state, coalesceBatches(source.collect(ctx), deps.batchBudget), summary, scope);
       await deps.store.transaction((tx) => saveState(tx, source.name, stored, { last_success_at: deps.clock(), last_error: null }));
     } catch (err) {
       const message = redactSecrets(`${source.name} ${stored}: ${describeError(err)}`);

@@ -10,14 +10,15 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeError, ShiplogError } from '../../lib/errors.ts';
 import { describeSqlError } from './sql-error.ts';
 import { tableDef } from '../../model/catalogue/index.ts';
-import { dedupeByKey, rowsToArrays } from '../rows.ts';
+import { dedupeByKey } from '../rows.ts';
+import { stageEncoded } from './columnar.ts';
 import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { readBounded } from './bounded-read.ts';
 import { lockHolderPid } from './lock.ts';
 import { storeRawRows } from './raw.ts';
 import { refuseReason } from './readonly.ts';
 import { fromJS, toParam } from './values.ts';
-import { appendArrays, upsertStatements } from './write.ts';
+import { upsertStatements } from './write.ts';
 
 export interface DuckDBOptions {
   path: string;
@@ -105,7 +106,8 @@ class ConnectionOps {
     if (t.mode !== 'append') throw new ShiplogError('store_failure', `${table} is an upsert table: write it with upsert()`);
     if (rows.length === 0) return { new: 0, updated: 0, unchanged: 0 };
     const order = await this.tableColumns(table);
-    await appendArrays(this.conn, table, rowsToArrays(t, order, rows));
+    const { select, params } = await stageEncoded(this.conn, t, order, rows, `_enc_${table}`);
+    await this.conn.run(`INSERT INTO "${table}" (${order.map((c) => `"${c}"`).join(', ')}) ${select}`, params);
     return { new: rows.length, updated: 0, unchanged: 0 };
   }
 
@@ -115,7 +117,7 @@ class ConnectionOps {
     if (rows.length === 0) return { new: 0, updated: 0, unchanged: 0 };
     const order = await this.tableColumns(table);
     const batch = dedupeByKey(t, rows);
-    const arrays = rowsToArrays(t, order, batch);
+    const { select, params } = await stageEncoded(this.conn, t, order, batch, `_enc_${table}`);
     const stage = `_stage_${table}`;
     if (!this.staged.has(stage)) {
       await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM "${table}" LIMIT 0`);
@@ -123,7 +125,7 @@ class ConnectionOps {
     } else {
       await this.conn.run(`DELETE FROM ${stage}`);
     }
-    await appendArrays(this.conn, stage, arrays, true);
+    await this.conn.run(`INSERT INTO ${stage} ${select}`, params);
     const sql = upsertStatements(t, stage, order);
     const inserted = Number((await this.conn.run(sql.insertNew)).rowsChanged);
     const replaced = Number((await this.conn.run(sql.replace)).rowsChanged);

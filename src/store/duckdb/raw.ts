@@ -4,10 +4,9 @@
 // order costs no max() over the archive.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { tableDef } from '../../model/catalogue/index.ts';
-import { rowsToArrays } from '../rows.ts';
 import type { RawRow, StoredRaw } from '../types.ts';
 import { toParam } from './values.ts';
-import { appendArrays } from './write.ts';
+import { stageEncoded } from './columnar.ts';
 
 const CLAIM = `
 INSERT INTO raw_heads AS cur
@@ -45,7 +44,8 @@ export async function storeRawRows(conn: DuckDBConnection, order: string[], reco
     const [{ seq }] = await rows(conn, 'UPDATE raw_seq_state SET seq = seq + $1 WHERE id = 1 RETURNING seq', [toAppend.length]);
     const first = Number(seq) - toAppend.length + 1;
     const withSeq = toAppend.map((r, i) => ({ ...r, seq: first + i }));
-    await appendArrays(conn, 'raw_records', rowsToArrays(tableDef('raw_records'), order, withSeq));
+    const { select, params } = await stageEncoded(conn, tableDef('raw_records'), order, withSeq, '_enc_raw_records');
+    await conn.run(`INSERT INTO raw_records (${order.map((c) => `"${c}"`).join(', ')}) ${select}`, params);
   }
   return { fresh: [...byHead.values()].filter((r) => fresh.has(r.raw_id)).map((r) => r.raw_id), superseded };
 }

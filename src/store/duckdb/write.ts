@@ -1,27 +1,10 @@
-// The two write paths on DuckDB, as SQL generated from the catalogue:
-// - append: rows go straight in through a columnar appender (data chunks), never reading
-//   the table, so a batch costs the same at 10^9 rows as at 10^3;
-// - upsert: the batch is staged, then `INSERT … ON CONFLICT` probes the PRIMARY KEY index
-//   with only the batch's keys — once to insert new keys (counted as new), once to
-//   replace rows that differ and win the version rule (counted as updated).
-import { DuckDBDataChunkWriter, JSToDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
+// The upsert statements on DuckDB, generated from the catalogue: the batch is staged
+// (columnar.ts), then `INSERT … ON CONFLICT` probes the PRIMARY KEY index with only the
+// batch's keys — once to insert new keys (counted as new), once to replace rows that differ
+// and win the version rule (counted as updated). Appends never read the table at all.
 import type { TableDef } from '../../model/catalogue/index.ts';
 import { columnOf } from '../../model/catalogue/index.ts';
 import { ident } from '../sql.ts';
-
-/** Appends value arrays (already in the table's column order and coerced) in data chunks. */
-export async function appendArrays(conn: DuckDBConnection, table: string, arrays: unknown[][], temp = false): Promise<void> {
-  if (arrays.length === 0) return;
-  const ap = await conn.createAppender(table, null, temp ? 'temp' : null);
-  try {
-    const writer = DuckDBDataChunkWriter.forAppender(ap, { converter: JSToDuckDBValueConverter });
-    for (const a of arrays) writer.appendRow(a as never);
-    writer.flush();
-    ap.flushSync();
-  } finally {
-    ap.closeSync();
-  }
-}
 
 const q = ident;
 
