@@ -94,7 +94,7 @@ export async function* collectGit(ctx: CollectContext<GitConfig>): AsyncGenerato
       items.push({ kind: 'commit', key: sha, payload: chunk, url: `${path}#${sha}` });
       last = sha;
       if (items.length >= BATCH) {
-        done += items.length;
+        done += items.filter((i) => i.kind === 'commit').length; // the repo item is not a commit: done never passes total
         yield { items, cursor: last, progress: { done, total } };
         items = [];
       }
@@ -104,6 +104,6 @@ export async function* collectGit(ctx: CollectContext<GitConfig>): AsyncGenerato
   }
   const code = await exited;
   if (code !== 0) throw new ShiplogError('source_unreachable', `${path}: git log ${range} exited with ${code}: ${stderr.trim()}`);
-  done += items.length;
+  done += items.filter((i) => i.kind === 'commit').length;
   yield { items, cursor: tip, progress: { done, total } };
 }
