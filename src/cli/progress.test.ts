@@ -23,6 +23,14 @@ describe('renderBar', () => {
     expect(line).toContain('401/401');
   });
 
+  it('freezes a finished source: its rate and time stop where it ended, and a bar without a total says done', () => {
+    const b = {
+      source: 'sal', scope: 'sal.ndjson', startedAt: 0, lastAt: 10_000, endedAt: 10_000,
+      scopes: new Map([['sal.ndjson', { done: 2000, total: undefined }]]),
+    };
+    expect(renderBar(b, 60_000, 3)).toBe('sal [████████████████████] done  2,000  200/s  10s  sal.ndjson');
+  });
+
   it('shows a count and elapsed time without a total, and says when a source has been quiet', () => {
     expect(bar([['https://gerrit.wikimedia.org/r/', 50, undefined]], 20, 3)).toMatch(/\[·+\]\s+50  2\.5\/s  20s  gerrit\.wikimedia\.org\/r  \(working 3s\)$/);
   });
@@ -46,8 +54,14 @@ describe('createProgress', () => {
     p.update({ source: 'sal', scope: '/tmp/x/sal/sal.ndjson', done: 10, total: 20 });
     now = 3000;
     p.status('building the rollups');
-    p.stop();
     expect(out).toContain('sal [██████████░░░░░░░░░░]  50%  10/20  3.3/s  ETA 3s  sal.ndjson  (working 3s)');
+    now = 4000;
+    p.update({ source: 'git', scope: '/tmp/x/git/core.git', done: 5, total: 5 });
+    now = 9000;
+    p.stop();
+    const last = out.slice(out.lastIndexOf('\x1b[0J'));
+    expect(last).toContain('sal [██████████░░░░░░░░░░]  50%  10/20  0s  sal.ndjson'); // frozen when git started, not working
+    expect(last).toContain('git [████████████████████] 100%  5/5  0s  core'); // one event: no rate to show
     expect(out).toContain('building the rollups … 0s');
     let plain = '';
     const off = createProgress({ enabled: false, write: (t) => (plain += t), clock: () => 0 });

@@ -1,7 +1,8 @@
 // Progress on a TTY (stderr): one bar per source with count, rate and ETA, the scope it
 // is on by name (a folder's base name, never a temporary path), and a status line whose
 // clock keeps ticking through the stretches no source reports on (deriving, rollups,
-// cleanup), so the screen is never still for more than a fraction of a second.
+// cleanup), so the screen is never still for more than a fraction of a second. Sources
+// run one after another: when one starts, the bars before it freeze with their figures.
 // Disabled (--json, no TTY): log lines pass through, everything else is dropped.
 import { basename } from 'node:path';
 
@@ -27,6 +28,8 @@ interface SourceBar {
   scope: string;
   startedAt: number;
   lastAt: number;
+  /** Set when another source starts (sources run one after another) or at stop: the bar freezes. */
+  endedAt?: number;
 }
 
 const REDRAW_MS = 250;
@@ -58,7 +61,8 @@ export function renderBar(b: SourceBar, now: number, nameWidth: number): string 
     done += s.done;
     total = total === undefined || s.total === undefined ? undefined : total + Math.max(s.total, s.done);
   }
-  const elapsed = (now - b.startedAt) / 1000;
+  const ended = b.endedAt !== undefined;
+  const elapsed = ((b.endedAt ?? now) - b.startedAt) / 1000;
   const rate = elapsed > 0.5 ? done / elapsed : undefined;
   const name = b.source.padEnd(nameWidth);
   const count = total === undefined ? `${done.toLocaleString('en-US')}` : `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
@@ -69,14 +73,14 @@ export function renderBar(b: SourceBar, now: number, nameWidth: number): string 
     const frac = Math.min(1, done / total);
     const filled = Math.round(frac * BAR);
     bar = `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ${String(Math.round(frac * 100)).padStart(3)}%`;
-    if (done < total && rate) eta = `  ETA ${formatDuration((total - done) / rate)}`;
-    else if (done >= total) eta = `  ${formatDuration(elapsed)}`;
+    if (!ended && done < total && rate) eta = `  ETA ${formatDuration((total - done) / rate)}`;
+    else if (ended || done >= total) eta = `  ${formatDuration(elapsed)}`;
   } else {
-    bar = `[${'·'.repeat(BAR)}]     `;
+    bar = ended ? `[${'█'.repeat(BAR)}] done` : `[${'·'.repeat(BAR)}]     `;
     eta = `  ${formatDuration(elapsed)}`;
   }
   const quiet = (now - b.lastAt) / 1000;
-  const working = quiet >= 2 && done < (total ?? Infinity) ? `  (working ${formatDuration(quiet)})` : '';
+  const working = !ended && quiet >= 2 && done < (total ?? Infinity) ? `  (working ${formatDuration(quiet)})` : '';
   return `${name} ${bar}  ${count}${rateText}${eta}  ${scopeLabel(b.scope)}${working}`;
 }
 
@@ -118,8 +122,10 @@ export function createProgress(opts: {
   return {
     update(ev) {
       const now = opts.clock();
+      for (const other of bars.values()) if (other.source !== ev.source) other.endedAt ??= other.lastAt;
       let b = bars.get(ev.source);
       if (!b) bars.set(ev.source, (b = { source: ev.source, scopes: new Map(), scope: ev.scope, startedAt: now, lastAt: now }));
+      b.endedAt = undefined;
       b.scopes.set(ev.scope, { done: ev.done, total: ev.total });
       b.scope = ev.scope;
       b.lastAt = now;
@@ -137,6 +143,7 @@ export function createProgress(opts: {
     stop() {
       clearInterval(timer);
       statusText = null;
+      for (const b of bars.values()) b.endedAt ??= b.lastAt;
       draw(); // the final state of every bar stays on screen
       drawn = 0;
     },
