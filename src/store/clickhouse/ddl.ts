@@ -1,0 +1,99 @@
+// ClickHouse DDL generated from the table catalogue:
+// - append tables are MergeTree, ordered for their main queries (layout.ts), written
+//   without reading them;
+// - upsert tables keep every written version in `<table>__versions`, a ReplacingMergeTree
+//   ordered by the key with a `_version` column (and `_deleted` for removals); the public
+//   name is a view of the latest live version of each key (FINAL), so read SQL is shared;
+// - on a cluster every table is Replicated and sharded behind a Distributed table of the
+//   public name (test_results by test, others by key), DDL run ON CLUSTER.
+import { columnNames, type Column, type TableDef } from '../../model/catalogue/index.ts';
+import { ident } from '../sql.ts';
+import { layoutOf } from './layout.ts';
+import { columnType, type Flavour } from './types.ts';
+
+export interface Target {
+  flavour: Flavour;
+  database: string;
+  /** Cluster name for ON CLUSTER DDL, Replicated engines and Distributed tables. */
+  cluster?: string;
+}
+
+export const VERSIONS_SUFFIX = '__versions';
+const LOCAL_SUFFIX = '__local';
+
+/** Where an upsert table's versions live (what writes target). */
+export function versionsTable(t: TableDef): string {
+  return `${t.name}${VERSIONS_SUFFIX}`;
+}
+
+/** The table an insert targets: the versions table of an upsert table, else the table. */
+export function insertTarget(t: TableDef): string {
+  return t.mode === 'upsert' ? versionsTable(t) : t.name;
+}
+
+const q = ident;
+
+function onCluster(x: Target): string {
+  return x.cluster ? ` ON CLUSTER ${q(x.cluster)}` : '';
+}
+
+function columnDefs(t: TableDef, x: Target): string[] {
+  const low = new Set(layoutOf(t).lowCardinality ?? []);
+  return columnNames(t).map((name) => {
+    const c = (t.columns as Record<string, Column>)[name];
+    const codec = x.flavour.modern && (c.type === 'text' && !low.has(name)) ? ' CODEC(ZSTD(3))' : '';
+    return `${q(name)} ${columnType(c.type, c.required, x.flavour, low.has(name))}${codec}`;
+  });
+}
+
+function engineOf(t: TableDef, x: Target, name: string): string {
+  const kind = t.mode === 'upsert' ? 'ReplacingMergeTree' : 'MergeTree';
+  if (!x.cluster) return t.mode === 'upsert' ? `${kind}(_version)` : `${kind}()`;
+  const path = `'/clickhouse/tables/{shard}/${x.database}/${name}'`;
+  return `Replicated${kind}(${path}, '{replica}'${t.mode === 'upsert' ? ', _version' : ''})`;
+}
+
+function tableSettings(x: Target): string {
+  return x.flavour.modern ? ' SETTINGS index_granularity = 8192' : '';
+}
+
+/** CREATE statements for one table (and its view, Distributed and local tables), in order. */
+export function createTable(t: TableDef, x: Target): string[] {
+  const layout = layoutOf(t);
+  const stored = insertTarget(t);
+  const cols = columnDefs(t, x);
+  if (t.mode === 'upsert') cols.push('`_version` UInt64', '`_deleted` UInt8');
+  const orderBy = t.mode === 'upsert' ? t.key.map(q) : (layout.orderBy ?? t.key.map(q));
+  const partition = layout.partitionBy ? `\nPARTITION BY ${layout.partitionBy}` : '';
+  const physical = x.cluster ? `${stored}${LOCAL_SUFFIX}` : stored;
+  const out = [
+    `CREATE TABLE IF NOT EXISTS ${q(physical)}${onCluster(x)} (\n  ${cols.join(',\n  ')}\n)\nENGINE = ${engineOf(t, x, physical)}${partition}\nORDER BY (${orderBy.join(', ')})${tableSettings(x)}`,
+  ];
+  if (x.cluster) {
+    const shard = layout.shardBy ?? `cityHash64(${t.key.map(q).join(', ')})`;
+    out.push(`CREATE TABLE IF NOT EXISTS ${q(stored)}${onCluster(x)} AS ${q(physical)}\nENGINE = Distributed(${q(x.cluster)}, ${q(x.database)}, ${q(physical)}, ${shard})`);
+  }
+  if (t.mode === 'upsert') out.push(latestView(t, x));
+  return out;
+}
+
+/** The public name of an upsert table: the latest version of each key, removals left out. */
+export function latestView(t: TableDef, x: Target): string {
+  const cols = columnNames(t).map(q).join(', ');
+  return `CREATE OR REPLACE VIEW ${q(t.name)}${onCluster(x)} AS\nSELECT ${cols} FROM ${q(versionsTable(t))} FINAL WHERE _deleted = 0`;
+}
+
+/** ADD COLUMN for catalogue columns the stored table lacks (in every physical table). */
+export function addColumns(t: TableDef, x: Target, existing: ReadonlySet<string>): string[] {
+  const defs = columnDefs(t, x);
+  const names = columnNames(t);
+  const stored = insertTarget(t);
+  const tables = x.cluster ? [`${stored}${LOCAL_SUFFIX}`, stored] : [stored];
+  const out: string[] = [];
+  names.forEach((n, i) => {
+    if (existing.has(n)) return;
+    for (const tb of tables) out.push(`ALTER TABLE ${q(tb)}${onCluster(x)} ADD COLUMN IF NOT EXISTS ${defs[i]}`);
+  });
+  if (out.length > 0 && t.mode === 'upsert') out.push(latestView(t, x));
+  return out;
+}
