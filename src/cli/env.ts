@@ -15,6 +15,7 @@ import type { Remote } from './remote.ts';
 
 export interface GlobalOptions {
   db?: string;
+  engine?: string;
   config?: string;
   json?: boolean;
   verbose?: boolean;
@@ -71,7 +72,7 @@ export class CliEnv {
     this.loadedConfig ??= this.loader({
       path: this.globals().config,
       env: this.io.env,
-      flags: { db: this.globals().db },
+      flags: { db: this.globals().db, engine: this.globals().engine },
       cwd: this.io.cwd,
     });
     return this.loadedConfig;
@@ -112,8 +113,8 @@ export class CliEnv {
 
   /** Refuses a command that only reads when the database file does not exist. */
   requireDatabase(): void {
-    const { dbPath, file } = this.loaded;
-    if (dbPath !== ':memory:' && !existsSync(dbPath)) {
+    const { dbPath, file, config } = this.loaded;
+    if (dbPath !== ':memory:' && !(config.engine === 'clickhouse' && config.clickhouse.url) && !existsSync(dbPath)) {
       const from = this.globals().db ? '--db' : this.io.env.SHIPLOG_DB ? 'SHIPLOG_DB' : file ? `db in ${file}` : 'the default';
       throw new ShiplogError('not_found', `${dbPath}: no such database (from ${from}); create one with shiplog demo, import or sync`);
     }
@@ -125,8 +126,8 @@ export class CliEnv {
    */
   async withStore<T>(fn: (deps: ServiceDeps & { store: Store; progress: Progress }) => Promise<T>, opts: { create?: boolean } = {}): Promise<T> {
     if (opts.create === false) this.requireDatabase();
-    const [{ openStore }, { createProgress }] = await Promise.all([import('../store/index.ts'), import('./progress.ts')]);
-    const store = await openStore(this.loaded.dbPath, { memoryLimit: this.loaded.config.db_memory_limit });
+    const [{ openStore, storeOptionsOf }, { createProgress }] = await Promise.all([import('../store/index.ts'), import('./progress.ts')]);
+    const store = await openStore(this.loaded.dbPath, storeOptionsOf(this.loaded.config));
     const progress = createProgress({ enabled: this.io.isTTY && !this.json, write: this.io.stderr, clock: () => Date.now() });
     try {
       return await fn({

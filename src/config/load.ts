@@ -11,7 +11,7 @@ export interface LoadInput {
   /** --config, else SHIPLOG_CONFIG, else ./shiplog.yaml when it exists. */
   path?: string;
   env: Record<string, string | undefined>;
-  flags?: { db?: string };
+  flags?: { db?: string; engine?: string };
   cwd?: string;
 }
 
@@ -75,7 +75,14 @@ export function loadConfig(input: LoadInput): LoadedConfig {
     throw new ShiplogError('config_invalid', `${where}: ${key}: ${first.message}`);
   }
   const config = parsed.data;
-  const dbPath = input.flags?.db ?? input.env.SHIPLOG_DB ?? config.db ?? './shiplog.duckdb';
+  const engineFlag = input.flags?.engine ?? input.env.SHIPLOG_ENGINE;
+  if (engineFlag !== undefined) {
+    const from = input.flags?.engine !== undefined ? '--engine' : 'SHIPLOG_ENGINE';
+    if (engineFlag !== 'duckdb' && engineFlag !== 'clickhouse') throw new ShiplogError('config_invalid', `${from}: ${JSON.stringify(engineFlag)} is not an engine (duckdb or clickhouse)`);
+    config.engine = engineFlag;
+  }
+  const fallback = config.engine === 'clickhouse' ? './shiplog.clickhouse' : './shiplog.duckdb';
+  const dbPath = input.flags?.db ?? input.env.SHIPLOG_DB ?? config.db ?? fallback;
   return { config: deepFreeze({ ...config, db: dbPath }), file, dbPath };
 }
 

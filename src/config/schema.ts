@@ -35,9 +35,26 @@ const linksSchema = z
   .strict()
   .default({ ...LINK_DEFAULTS });
 
+const clickhouseSchema = z
+  .object({
+    /** A ClickHouse server's HTTP URL (e.g. http://127.0.0.1:8123); without it ClickHouse runs in process (chdb) on `db` as its data directory. */
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** The database shiplog's tables live in (created when missing). */
+    database: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain name').optional(),
+    user: z.string().min(1).optional(),
+    /** Give it as ${CLICKHOUSE_PASSWORD}: secrets come from the environment. */
+    password: z.string().optional(),
+    /** A cluster of the server's remote_servers: DDL ON CLUSTER, Replicated tables, Distributed tables (test_results sharded by test). */
+    cluster: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'a cluster name').optional(),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     db: z.string().min(1).optional(),
+    /** The storage engine: duckdb (one file, the default) or clickhouse (in process on a directory, or a server with clickhouse.url). */
+    engine: z.enum(['duckdb', 'clickhouse']).default('duckdb'),
+    clickhouse: clickhouseSchema.default({}),
     /** DuckDB's memory_limit for this database (e.g. 2GB); unset = DuckDB's default, 80% of RAM. */
     db_memory_limit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GiB').optional(),
     server: z
@@ -101,7 +118,7 @@ export type Config = z.infer<typeof configSchema>;
 
 /** Dotted paths of secret values, hidden by `shiplog config`. */
 export function secretPaths(): string[] {
-  const out = ['server.token', 'server.read_token'];
+  const out = ['server.token', 'server.read_token', 'clickhouse.password'];
   for (const s of SOURCES) for (const k of s.secrets ?? []) out.push(`sources.${s.name}.${k}`);
   return out;
 }

@@ -28,12 +28,12 @@ function stopSignal(env: CliEnv): Promise<void> {
 export async function serveUntilStopped(env: CliEnv, opts: { host: string; port: number; sync?: boolean }): Promise<void> {
   const { dbPath, config } = env.loaded;
   const created = dbPath !== ':memory:' && !existsSync(dbPath);
-  const [{ openStore }, { startServer, exposureWarnings }, { webRoot }, { refreshStaleRollups }, { SourceLocks }] = await Promise.all([
+  const [{ openStore, storeOptionsOf }, { startServer, exposureWarnings }, { webRoot }, { refreshStaleRollups }, { SourceLocks }] = await Promise.all([
     import('../../store/index.ts'), import('../../api/serve.ts'), import('../../api/static.ts'), import('../../rollups/state.ts'),
     import('../../sync/locks.ts'),
   ]);
   for (const w of exposureWarnings(opts.host, config.server)) env.io.stderr(`shiplog: ${w}\n`);
-  const store = await openStore(dbPath, { memoryLimit: config.db_memory_limit });
+  const store = await openStore(dbPath, storeOptionsOf(config));
   const deps = { store, config, log: env.log, clock: env.io.clock, fetch: env.io.fetch, locks: new SourceLocks(env.io.clock) };
   let scheduler: Awaited<ReturnType<typeof import('../../schedule/run.ts').startSchedule>> | undefined;
   let server: Awaited<ReturnType<typeof startServer>>;
