@@ -14,7 +14,7 @@ import { configSchema } from '../src/config/schema.ts';
 import { silentLogger } from '../src/lib/log.ts';
 import { refreshRollups } from '../src/rollups/state.ts';
 import { openStore } from '../src/store/index.ts';
-import { loadSql } from '../src/store/sql.ts';
+import { loadSql } from '../src/lib/sql.ts';
 import { printFigures, ratio } from './lib.ts';
 
 interface CannonResult {

@@ -17,7 +17,7 @@ import { chunkJUnit, type JUnitChunk } from '../src/sources/junit/chunker.ts';
 import { normalizeJUnit } from '../src/sources/junit/normalize.ts';
 import { chunkKey } from '../src/sources/junit/rows.ts';
 import { openStore } from '../src/store/index.ts';
-import { loadSql } from '../src/store/sql.ts';
+import { loadSql } from '../src/lib/sql.ts';
 import { measureCommand, printFigures, ratio, shiplogBin } from './lib.ts';
 
 /** Writes a PHPUnit-style report of about `mb` MB: nested suites, data sets, ~2% failures. */

@@ -1,7 +1,7 @@
 // Runs every SQL link rule: each is recomputed whole (delete its rows, insert its
 // result), so link rules are idempotent and renormalize reproduces them exactly.
 import type { Store } from '../store/index.ts';
-import { loadSql } from '../store/sql.ts';
+import { loadSql } from '../lib/sql.ts';
 import { LINK_RULES, type LinkRule } from './registry.ts';
 
 export async function runLinkRules(tx: Store, rules: LinkRule[] = LINK_RULES): Promise<number> {

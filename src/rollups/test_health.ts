@@ -3,7 +3,7 @@
 // /api/tests routes read it when no `until` is asked and it is fresh; test_health.sql over
 // the runs stays the definition (the rollup is that query's result, not a second one).
 import { asOf, testHealthArgs } from '../metrics/test_health/test_health.ts';
-import { loadSql } from '../store/sql.ts';
+import { loadSql } from '../lib/sql.ts';
 import { CI_SOURCES, type Rollup, type RollupContext } from './define.ts';
 
 const TEST_HEALTH_SQL = new URL('../metrics/test_health/test_health.ts', import.meta.url).href;

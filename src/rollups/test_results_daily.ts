@@ -1,6 +1,6 @@
 // Rollup `test_results_daily`: what the Explorer reads for test_results when every column the
 // request groups or filters by is a rollup dimension (see src/api/query/explore-rollup.ts).
-import { loadSql } from '../store/sql.ts';
+import { loadSql } from '../lib/sql.ts';
 import { TEST_RESULT_SOURCES, type Rollup } from './define.ts';
 
 /** The rollup's dimensions; its time column keeps the base table's name, run_at (a UTC day). */

@@ -1,7 +1,7 @@
 // Rollup `tests_broken_daily`: the rows of the tests_broken_by_dependency report for all time,
 // every repository and the smallest threshold (2 unrelated changes a day). The report reads
 // it when its since/until fall on UTC midnights, since it groups by UTC day.
-import { loadSql } from '../store/sql.ts';
+import { loadSql } from '../lib/sql.ts';
 import { CI_SOURCES, type Rollup } from './define.ts';
 
 const REPORT_SQL = new URL('../metrics/tests_broken_by_dependency/tests_broken_by_dependency.ts', import.meta.url).href;

@@ -5,7 +5,7 @@
 // schedule's own state (next sync, failures in a row) when the server runs it.
 import { redactSecrets } from '../lib/redact.ts';
 import type { Store } from '../store/index.ts';
-import { loadSql } from '../store/sql.ts';
+import { loadSql } from '../lib/sql.ts';
 import type { SourcePlan } from './config.ts';
 import type { SourceScheduleState } from './scheduler.ts';
 

@@ -4,7 +4,7 @@
 // KEY_TABLES and the fixed label map below, keys are bound parameters.
 import { KEY_TABLES, kindOfKey } from '../../model/ids.ts';
 import type { Store } from '../../store/index.ts';
-import { ident, loadSql } from '../../store/sql.ts';
+import { ident, loadSql } from '../../lib/sql.ts';
 import { readCatalog } from './catalog.ts';
 
 /** The column that names an entity in one line, per table. */

@@ -2,7 +2,7 @@
 // columns, an optional time bucket, one measure, filters as in the lists. Every
 // identifier is checked against the catalog and every keyword comes from a fixed set.
 import { ShiplogError } from '../../lib/errors.ts';
-import { ident } from '../../store/sql.ts';
+import { ident } from '../../lib/sql.ts';
 import { columnOf, isListType, isNumericType, type TableInfo } from './catalog.ts';
 import { filterClauses, type Where } from './list.ts';
 

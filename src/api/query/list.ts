@@ -5,7 +5,7 @@
 // filters; the fixed queries of the API live in .sql files.
 import { ShiplogError } from '../../lib/errors.ts';
 import { notADate, parseUtcTime } from '../../model/time.ts';
-import { ident } from '../../store/sql.ts';
+import { ident } from '../../lib/sql.ts';
 import { type ColumnInfo, columnOf, isListType, type TableInfo, timeColumn } from './catalog.ts';
 
 /** Query parameters every list understands; any other parameter is a column filter. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { appendTyped } from '../../store/duckdb/values.ts';
-import { ident } from '../../store/sql.ts';
+import { ident } from '../../lib/sql.ts';
 import type { ColumnInfo } from './catalog.ts';
 
 /** The appender type a reported column type is written as; anything exotic becomes text. */

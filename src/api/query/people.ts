@@ -2,7 +2,7 @@
 // `phabricator:PHID-USER-…`, `gerrit:1102` or an IRC nick into a person's name (people
 // first, then identities). JSON answers carry `people: {id: name}` for the person
 // columns of their rows; the data itself is never rewritten, so exports keep the ids.
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import type { Store } from '../../store/index.ts';
 
 /** Columns whose values are person ids (or lists of them), in any table or report. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
 import { keys, normalizeTaskId } from '../../model/ids.ts';
 import { utcTime } from '../../model/time-schema.ts';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../openapi.ts';
 import { peopleOf } from '../query/people.ts';

@@ -1,7 +1,7 @@
 // Metric `change_failure_rate`: deployments an incident is linked to ÷ deployments, per
 // month; the explicit variant and the time-proximity variant in separate, labelled rows.
 // Definition and exclusions: docs/metrics/change_failure_rate.md.
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const changeFailureRate = defineMetric({

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CI_SOURCES } from '../../rollups/define.ts';
 import { reportRollup } from '../../rollups/report.ts';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 
 import { baseParams, defineMetric } from '../define.ts';
 

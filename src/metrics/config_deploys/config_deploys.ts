@@ -1,6 +1,6 @@
 // Config deployments per week (operations/mediawiki-config merges), with how many name a
 // task and how many resolve to a known Gerrit change. Definition: docs/metrics/config_deploys.md.
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const configDeploys = defineMetric({

@@ -1,7 +1,7 @@
 // Report `deploys`: "given a time window, the list of syncs and patches deployed, and a
 // point of contact". Definition and exclusions: docs/metrics/deploys.md.
 import { z } from 'zod';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const params = baseParams.extend({

@@ -1,7 +1,7 @@
 // Outstanding tasks per project and priority, by age. Definition and exclusions:
 // docs/metrics/open_tasks_by_age.md.
 import { z } from 'zod';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const openTasksByAge = defineMetric({

@@ -2,7 +2,7 @@
 // is closed, by project. Definition: docs/metrics/task_close_vs_merge.md.
 import { reportRollup } from '../../rollups/report.ts';
 import { SOURCES } from '../../sources/registry.ts';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 // tasks, the links of every rule and changes: any source's derive can change them

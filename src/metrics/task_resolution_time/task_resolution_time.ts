@@ -1,7 +1,7 @@
 // Time to resolution of bugs: median and p80 in days, by project and by quarter of the
 // close. Definition and exclusions: docs/metrics/task_resolution_time.md.
 import { z } from 'zod';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const params = baseParams.extend({

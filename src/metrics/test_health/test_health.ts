@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { testHealthRollup } from '../../rollups/test_health.ts';
 import { rollupIsFresh } from '../../rollups/state.ts';
 import type { Row } from '../../store/index.ts';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric, type MetricContext } from '../define.ts';
 
 export const testFilterParams = baseParams.extend({

@@ -2,7 +2,7 @@
 // mean time to fix, built on test_health's per-test rows. Docs: docs/metrics/test_health_repos.md.
 import { testHealthRollup } from '../../rollups/test_health.ts';
 import { rollupIsFresh } from '../../rollups/state.ts';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { defineMetric } from '../define.ts';
 import { asOf, sourceNote, testFilterParams, testHealthArgs } from '../test_health/test_health.ts';
 

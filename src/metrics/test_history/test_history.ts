@@ -1,6 +1,6 @@
 // Report `test_history`: every run of one test, newest first. Docs: docs/metrics/test_history.md.
 import { z } from 'zod';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const testHistory = defineMetric({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { onDayBoundary } from '../../rollups/define.ts';
 import { rollupIsFresh } from '../../rollups/state.ts';
 import { BROKEN_MIN_CHANGES, testsBrokenDailyRollup } from '../../rollups/tests_broken_daily.ts';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const testsBrokenByDependency = defineMetric({

@@ -1,6 +1,6 @@
 // Metric `time_to_restore`: median minutes from outage start to end per quarter.
 // Definition and exclusions: docs/metrics/time_to_restore.md.
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const timeToRestore = defineMetric({

@@ -1,7 +1,7 @@
 // Train blockers: the release task of each train version and the blocker tasks filed
 // against it, by the wiki group the train had reached when each was filed.
 // Definition: docs/metrics/train_blockers.md.
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const trainBlockers = defineMetric({

@@ -1,7 +1,7 @@
 // Trains: per MediaWiki version, when it rolled forward, how long it took, its rollbacks
 // and the delay of each wiki group, as derived from the wikiversions history.
 // Definition: docs/metrics/trains.md.
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const COLUMNS = [

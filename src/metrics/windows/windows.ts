@@ -1,7 +1,7 @@
 // Report `windows`: per backport/SWAT/train window, what was deployed in it and how long
 // it took. Definition and exclusions: docs/metrics/windows.md.
 import { z } from 'zod';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const params = baseParams.extend({

@@ -1,7 +1,7 @@
 // Report `zuul_queue_wait`: queue wait (enqueue → first job start) per pipeline per day, from
 // Zuul status.json snapshots. Docs: docs/metrics/zuul_queue_wait.md.
 import { z } from 'zod';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
 export const zuulQueueWait = defineMetric({

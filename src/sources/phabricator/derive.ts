@@ -3,7 +3,7 @@
 // NULL, and the purge of anything still stored about a task that is now restricted (a
 // task made private after an earlier sync saw it public): its raw records, events and
 // GerritBot and release-task links. The SQL lives next to this file.
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import type { DeriveResult, ReadFn } from '../types.ts';
 
 export async function derivePhabricator(read: ReadFn): Promise<DeriveResult> {

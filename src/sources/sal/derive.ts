@@ -4,7 +4,7 @@
 // items and links that no longer come out of the entries. Incremental: only the entries
 // from two days before the earliest new one are re-paired (see repairFrom).
 import type { DeriveResult, ReadFn } from '../types.ts';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import { DEPLOY_KINDS, pairEntries, STALE_MS, type PairEntry } from './pair.ts';
 
 /**

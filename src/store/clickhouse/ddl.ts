@@ -7,7 +7,7 @@
 // - on a cluster every table is Replicated and sharded behind a Distributed table of the
 //   public name (test_results by test, others by key), DDL run ON CLUSTER.
 import { columnNames, type Column, type TableDef } from '../../model/catalogue/index.ts';
-import { ident } from '../sql.ts';
+import { ident } from '../../lib/sql.ts';
 import { layoutOf } from './layout.ts';
 import { columnType, type Flavour } from './types.ts';
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ShiplogError } from '../../lib/errors.ts';
 import { tableDef } from '../../model/catalogue/index.ts';
-import { sqlVariant } from '../sql.ts';
+import { sqlVariant } from '../../lib/sql.ts';
 import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { openChdb } from './chdb.ts';
 import { settingsFor, type ChConn } from './conn.ts';

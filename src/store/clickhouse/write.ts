@@ -8,7 +8,7 @@
 // Removals are lightweight DELETEs on append tables and `_deleted` versions on upsert ones.
 import { columnNames, type Column, type TableDef } from '../../model/catalogue/index.ts';
 import { dedupeByKey, keyOf, replaces, rowsToArrays } from '../rows.ts';
-import { ident } from '../sql.ts';
+import { ident } from '../../lib/sql.ts';
 import type { Row, UpsertCounts } from '../types.ts';
 import type { ChConn } from './conn.ts';
 import { insertTarget, versionsTable } from './ddl.ts';

@@ -4,7 +4,7 @@
 // and win the version rule (counted as updated). Appends never read the table at all.
 import type { TableDef } from '../../model/catalogue/index.ts';
 import { columnOf } from '../../model/catalogue/index.ts';
-import { ident } from '../sql.ts';
+import { ident } from '../../lib/sql.ts';
 
 const q = ident;
 

@@ -1,5 +1,6 @@
 // Loading SQL from .sql files next to the code, and a tiny tagged template for
 // parameters: sql`… ${value} …` becomes { text: '… $1 …', params: [value] }.
+// Plain file/text helpers with no store behind them, so sources and metrics may use them.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
