@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build:cli`: compiles src/ (tests, fixtures and the web UI left out) to plain
 // JavaScript in dist/ with tsc, then copies the .sql files the code reads at run time
-// (loadSql(import.meta.url, …), src/store/schema/*.sql) beside the compiled modules.
+// (loadSql(import.meta.url, …), src/store/schema/*.sql) and shipped .yaml data (the
+// extensions source's standards.yaml) beside the compiled modules.
 // dist/ is emptied first (but for dist/web, which the web build owns), so a deleted
 // source never leaves a stale module behind in the package.
 import { spawnSync } from 'node:child_process';
@@ -25,7 +26,7 @@ function copySql(dir) {
     const path = join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name !== 'fixtures' && path !== join(src, 'web')) copySql(path);
-    } else if (e.name.endsWith('.sql')) {
+    } else if (e.name.endsWith('.sql') || e.name.endsWith('.yaml')) {
       const to = join(dist, relative(src, path));
       mkdirSync(dirname(to), { recursive: true });
       copyFileSync(path, to);
@@ -34,4 +35,4 @@ function copySql(dir) {
   }
 }
 copySql(src);
-console.log(`dist/: compiled the CLI and server, copied ${copied} .sql files`);
+console.log(`dist/: compiled the CLI and server, copied ${copied} .sql and .yaml files`);

@@ -11,6 +11,7 @@ import { workflowSource } from './workflow/index.ts';
 import { incidentsSource } from './incidents/index.ts';
 import { gerritNotedbSource } from './gerrit-notedb/index.ts';
 import { gerritSource } from './gerrit/index.ts';
+import { extensionsSource } from './extensions/index.ts';
 
 export const SOURCES: Source<any>[] = [
   gitSource,
@@ -24,6 +25,7 @@ export const SOURCES: Source<any>[] = [
   incidentsSource,
   gerritNotedbSource,
   gerritSource,
+  extensionsSource,
 ];
 
 export function findSource(name: string): Source<any> | undefined {

@@ -8,7 +8,7 @@ export const repos = defineTable({
   doc: 'repository',
   mode: 'upsert',
   key: ['repo_key'],
-  writers: ['git', 'extensions'],
+  writers: ['git', 'extensions', 'ci-config', 'wiki-pages', 'gerrit-projects', 'extension-list', 'lifecycle'],
   columns: {
     repo_key: req('text', 'repo:<name>'),
     name: req('text', 'e.g. mediawiki/extensions/Math'),
@@ -57,7 +57,7 @@ export const repoFacts = defineTable({
   doc: 'a period in which a fact about a repository held one value',
   mode: 'upsert',
   key: ['repo', 'fact', 'since_at'],
-  writers: ['extensions', 'ci-config', 'wiki-pages', 'gerrit-projects', 'libup-targets', 'repo-facts'],
+  writers: ['extensions', 'ci-config', 'wiki-pages', 'gerrit-projects', 'extension-list', 'repo-facts'],
   version: [{ column: 'definition_version', prefer: 'max' }],
   columns: {
     repo: req('text', 'repository name, e.g. mediawiki/extensions/Echo'),

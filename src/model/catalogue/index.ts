@@ -9,6 +9,7 @@ import * as delivery from './delivery.ts';
 import * as people from './people.ts';
 import * as provenance from './provenance.ts';
 import * as review from './review.ts';
+import * as stewardship from './stewardship.ts';
 import * as work from './work.ts';
 
 export type { Column, ColumnType, RowOf, TableDef, WriteMode, VersionRule } from './define.ts';
@@ -18,6 +19,7 @@ export const CATALOGUE = [
   provenance.deriveState, provenance.rollupState, provenance.rawSeqState,
   people.people, people.identities,
   code.repos, code.commits, code.repoFacts,
+  stewardship.repoActivity, stewardship.standardsTargets, stewardship.repoLifecycle, stewardship.stewards,
   review.changes, review.patchsets, review.votes, review.changeMessages,
   work.tasks, work.taskEvents, work.phabProjects,
   ci.ciBuilds, ci.testResults, ci.zuulQueueItems,
