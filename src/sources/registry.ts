@@ -12,6 +12,7 @@ import { incidentsSource } from './incidents/index.ts';
 import { gerritNotedbSource } from './gerrit-notedb/index.ts';
 import { gerritSource } from './gerrit/index.ts';
 import { extensionsSource } from './extensions/index.ts';
+import { ciConfigSource } from './ci-config/index.ts';
 
 export const SOURCES: Source<any>[] = [
   gitSource,
@@ -26,6 +27,7 @@ export const SOURCES: Source<any>[] = [
   gerritNotedbSource,
   gerritSource,
   extensionsSource,
+  ciConfigSource,
 ];
 
 export function findSource(name: string): Source<any> | undefined {

@@ -35,7 +35,7 @@ function build(upTo = Infinity): void {
 }
 
 async function importInto(store: Store): Promise<void> {
-  const s = await runSource({ store, log: silentLogger, clock: () => new Date('2026-01-01T00:00:00Z'), fetch }, {
+  const s = await runSource({ store, log: silentLogger(), clock: () => new Date('2026-01-01T00:00:00Z'), fetch }, {
     source: extensionsSource, config: undefined, paths: [h.dir], options: { name: REPO },
   });
   expect(s.errors).toEqual([]);
@@ -107,7 +107,7 @@ describe('extensions: facts over time', () => {
     const clone = `${h2.dir}-partial`;
     execFileSync('git', ['clone', '--quiet', '--bare', h2.dir, clone]);
     execFileSync('git', ['-C', clone, 'update-ref', 'refs/heads/master', sha.merge]);
-    const run = (dir: string) => runSource({ store: part, log: silentLogger, clock: () => new Date('2026-01-01T00:00:00Z'), fetch }, {
+    const run = (dir: string) => runSource({ store: part, log: silentLogger(), clock: () => new Date('2026-01-01T00:00:00Z'), fetch }, {
       source: extensionsSource, config: undefined, paths: [dir], options: { name: REPO },
     });
     await run(clone);
