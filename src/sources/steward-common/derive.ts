@@ -7,7 +7,7 @@ import { keys } from '../../model/ids.ts';
 import type { RowFor } from '../../model/catalogue/index.ts';
 import { LIFECYCLE_VERSION, reconcile, SIGNAL_FACTS, type Signal } from '../../model/stewardship/lifecycle.ts';
 import { periodsBySeries } from '../../model/stewardship/periods.ts';
-import { loadSql } from '../../store/sql.ts';
+import { loadSql } from '../../lib/sql.ts';
 import type { DeriveResult, ReadFn } from '../types.ts';
 
 type FactRow = RowFor<'repo_facts'> & { since_at: Date };
