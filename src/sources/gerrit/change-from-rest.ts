@@ -81,7 +81,10 @@ export function changeFromRest(info: Json, host: string, problems: string[]): Ch
   const messages: MessageRecord[] = (info.messages ?? []).map((m: Json) => ({
     id: m.id, patchset: m._revision_number ?? null, author: m.author ? String(m.author._account_id) : null,
     at: parseGerritTime(m.date)!, tag: m.tag ?? null, text: String(m.message ?? '').replace(/^\n+/, '').trimEnd(),
-  })).filter((m: MessageRecord) => m.text !== '');
+  })).filter((m: MessageRecord) => {
+    if (m.text !== '' && !m.at) problems.push(`message ${m.id ?? '?'}: unparseable date, message left out`);
+    return m.text !== '' && m.at;
+  });
   const votes: VoteRecord[] = [];
   const last = new Map<string, number | null>();
   for (const m of messages) messageVotes(m, accounts, last, votes);

@@ -3,6 +3,8 @@
 import { changeRows, emptyGerritRows, type GerritRows } from '../gerrit-common/rows.ts';
 import type { NormalizeContext, NormalizeResult, RawRecord, Reject } from '../types.ts';
 import { changeFromRest } from './change-from-rest.ts';
+import { shapeIssue } from '../shape.ts';
+import { changeInfoShape } from './shape.ts';
 
 /** The host of change keys: from the URL a record came from (…/r/changes/?q=…). */
 export function hostOfUrl(url: string | null): string | null {
@@ -30,8 +32,13 @@ export function normalizeGerrit(records: RawRecord[], _ctx: NormalizeContext, de
       out.rejects.push({ ...where, reason: `change payload is not JSON: ${(err as Error).message}` });
       continue;
     }
-    if (typeof info._number !== 'number' || typeof info.created !== 'string') {
+    if (typeof info?._number !== 'number' || typeof info.created !== 'string') {
       out.rejects.push({ ...where, reason: 'ChangeInfo without _number or created' });
+      continue;
+    }
+    const shape = changeInfoShape.safeParse(info);
+    if (!shape.success) {
+      out.rejects.push({ ...where, reason: `change ${info._number}: not a ChangeInfo: ${shapeIssue(shape.error)}` });
       continue;
     }
     const problems: string[] = [];

@@ -16,6 +16,7 @@ function itemOf(text: string, url: string): RawItem | Reject {
   } catch (err) {
     return { location: url, reason: `not JSON: ${(err as Error).message}` };
   }
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return { location: url, reason: 'not a workflow event: not a JSON object' };
   const key = e.type === 'window-open' || e.type === 'window-done' ? e.window_id : e.deploy_id;
   if (typeof e.type !== 'string' || typeof key !== 'string') {
     return { location: url, reason: 'not a workflow event: needs "type" and "window_id" or "deploy_id"' };
