@@ -41,6 +41,15 @@ describe('documentation', () => {
     }
   });
 
+  it('has docs/security.md (the threat model), linked from the README, citing tests that exist', () => {
+    const doc = read('docs/security.md');
+    expect(read('README.md')).toContain('(docs/security.md)');
+    for (const h of ['## Who may read', '## Who may write', '## What read-only SQL can never do', '## Exposing the server beyond loopback']) expect(doc).toContain(h);
+    const cited = [...doc.matchAll(/\[((?:src|test)\/[^\]\s;,]+\.test\.ts)\]/g)].map((m) => m[1]);
+    expect(cited.length).toBeGreaterThan(8);
+    for (const f of cited) expect(existsSync(join(ROOT, f)), f).toBe(true);
+  });
+
   it('has a Quick start with exactly two commands, the second of which .ci/run runs', () => {
     const readme = read('README.md');
     const block = /## Quick start\n+```\w*\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
