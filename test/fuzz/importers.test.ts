@@ -4,7 +4,8 @@
 // bad input ends as rejects, or as one-line errors of the import's own kind (ShiplogError).
 // File importers run through the pipeline; the git-based ones (git, gerrit-notedb) and the
 // REST one (gerrit) have their normalize fed mutated raw records, which is where their input
-// is parsed.
+// is parsed. Every registered source, the new ones included, also has its normalize fed
+// garbage raw records of every kind.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,7 +13,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { findSource } from '../../src/sources/registry.ts';
+import { findSource, SOURCES } from '../../src/sources/registry.ts';
 import type { RawRecord, Source } from '../../src/sources/types.ts';
 import { runSource } from '../../src/sync/pipeline.ts';
 import { MUTATIONS, mutate } from './mutate.ts';
@@ -170,4 +171,28 @@ describe('normalizers of the git and REST importers never crash on hostile raw r
       }
     });
   }
+});
+
+/** Raw-record kinds the sources store (from their collect code), plus one nobody stores. */
+const KINDS = ['commit', 'repo', 'standards', 'layout-diff', 'change', 'change-meta', 'task', 'transaction', 'subtasks', 'project', 'user',
+  'build', 'report-suite', 'cases', 'file', 'status', 'es-doc', 'html-row', 'atom-entry', 'wiki-line', 'page', 'report', 'window-open', 'deploy-start', 'no-such-kind'];
+const GARBAGE = ['', 'null', '5', '"x"', '[]', '{}', '{"a":null}', '[[[[[[[[]]]]]]]]', '\u0000\u0000', '{"sha":5,"files":"nope","diff":null}', 'not json at all\n\n', `${'['.repeat(5000)}${']'.repeat(5000)}`];
+
+describe('every normalizer survives garbage raw records of every kind', () => {
+  it(`${SOURCES.length} sources × ${KINDS.length} kinds × ${GARBAGE.length} payloads`, () => {
+    const threw = new Set<string>();
+    for (const source of SOURCES) {
+      for (const kind of KINDS) {
+        for (const [i, payload] of GARBAGE.entries()) {
+          const r: RawRecord = { rawId: `${source.name}:${kind}:k#x`, source: source.name, scope: 's', kind, key: 'k', url: null, payload, contentHash: 'x', fetchedAt: new Date(0) };
+          try {
+            source.normalize([r], { source: source.name, scope: 's' });
+          } catch (err) {
+            threw.add(`${source.name} ${kind} (garbage ${i}): ${(err as Error).name}: ${(err as Error).message.split('\n')[0]}`);
+          }
+        }
+      }
+    }
+    expect([...threw]).toEqual([]);
+  });
 });

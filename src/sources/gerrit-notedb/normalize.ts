@@ -29,6 +29,10 @@ export function normalizeNotedb(records: RawRecord[], _ctx: NormalizeContext): {
       out.rejects.push({ ...where, reason: `change-meta payload is not JSON: ${(err as Error).message}` });
       continue;
     }
+    if (!p || typeof p !== 'object' || typeof p.meta !== 'string' || typeof p.number !== 'number' || !p.refs || typeof p.refs !== 'object') {
+      out.rejects.push({ ...where, reason: 'change-meta payload is not {number, meta, refs, …}' });
+      continue;
+    }
     const log = parseMetaLog(p.meta);
     const problems = [...log.errors];
     if (log.commits.length === 0) {

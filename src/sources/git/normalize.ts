@@ -60,6 +60,10 @@ export function normalizeGit(records: RawRecord[], ctx: NormalizeContext): Outpu
         out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, reason: `repo record is not JSON: ${(err as Error).message}` });
         continue;
       }
+      if (!meta || typeof meta.name !== 'string' || !meta.name) {
+        out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, reason: 'repo record is not {name, branch, kind}' });
+        continue;
+      }
       out.rows.repos.push({
         repo_key: keys.repo(meta.name), name: meta.name, kind: repoKind(meta.name, meta.kind),
         default_branch: meta.branch, raw_id: rec.rawId,

@@ -44,6 +44,10 @@ function fileRows(rec: RawRecord, out: JUnitOut): void {
     out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key, reason: `file record is not JSON: ${(err as Error).message}` });
     return;
   }
+  if (!m || typeof m !== 'object' || !m.summary || typeof m.summary !== 'object') {
+    out.rejects.push({ rawId: rec.rawId, kind: rec.kind, key: rec.key, location: rec.url ?? rec.key, reason: 'file record is not {path, summary, …}' });
+    return;
+  }
   const { build, links } = buildRow(m, rec.rawId);
   if (build) out.rows.ci_builds.push(build);
   out.rows.links.push(...links);
