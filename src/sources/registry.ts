@@ -13,6 +13,10 @@ import { gerritNotedbSource } from './gerrit-notedb/index.ts';
 import { gerritSource } from './gerrit/index.ts';
 import { extensionsSource } from './extensions/index.ts';
 import { ciConfigSource } from './ci-config/index.ts';
+import { libupTargetsSource } from './libup-targets/index.ts';
+import { extensionListSource } from './extension-list/index.ts';
+import { wikiPagesSource } from './wiki-pages/index.ts';
+import { gerritProjectsSource } from './gerrit-projects/index.ts';
 
 export const SOURCES: Source<any>[] = [
   gitSource,
@@ -28,6 +32,10 @@ export const SOURCES: Source<any>[] = [
   gerritSource,
   extensionsSource,
   ciConfigSource,
+  libupTargetsSource,
+  extensionListSource,
+  wikiPagesSource,
+  gerritProjectsSource,
 ];
 
 export function findSource(name: string): Source<any> | undefined {

@@ -87,6 +87,7 @@ export const stewards = defineTable({
   mode: 'upsert',
   key: ['steward_key'],
   writers: ['wiki-pages'],
+  version: [{ column: 'since_at', prefer: 'max' }],
   columns: {
     steward_key: req('text', '<page>#<section>#<component>'),
     page: req('text'),

@@ -12,6 +12,7 @@ const PREFIXES_DEFAULT = ['mediawiki/extensions/', 'mediawiki/skins/'];
 export function makeDeriveCiConfig(prefixes: () => readonly string[] = () => PREFIXES_DEFAULT) {
   return async function deriveCiConfig(read: ReadFn, ctx: { scopes: string[] }): Promise<DeriveResult> {
     const out = emptyDerive();
+    const fresh: { repo: string; fact: string; value?: string | null; since_at: Date }[] = [];
     for (const scope of ctx.scopes) {
       const rows = await read<{ raw_id: string; payload: string }>(
         `SELECT r.raw_id, r.payload FROM raw_records r JOIN raw_heads h USING (raw_id)
@@ -22,13 +23,14 @@ export function makeDeriveCiConfig(prefixes: () => readonly string[] = () => PRE
       });
       const { points, problems } = replayLayout(changes, prefixes());
       const { periods } = periodsBySeries(points, (p) => `${p.repo}\n${p.fact}`);
+      fresh.push(...periods);
       (out.rows as Record<string, unknown[]>).repo_facts = [
         ...((out.rows as Record<string, unknown[]>).repo_facts ?? []),
         ...periods.map((p) => ({ ...p, definition_version: 1 })),
       ];
       out.rejects.push(...problems.map((p) => ({ rawId: p.rawId, kind: 'layout-diff', key: p.sha, location: `${scope}@${p.sha}`, reason: p.reason })));
     }
-    await deriveLifecycle(read, out);
+    await deriveLifecycle(read, out, { prefix: 'ci.', rows: fresh });
     return out;
   };
 }

@@ -56,10 +56,19 @@ export async function deriveActivityFacts(read: ReadFn, repos: string[], out: De
   }
 }
 
-/** The reconciled lifecycle of every extension and skin with a signal, and repos' status columns. */
-export async function deriveLifecycle(read: ReadFn, out: DeriveResult): Promise<void> {
-  const rows = await read<{ repo: string; fact: string | null; value: string | null; since_at: Date | null; human_at: Date | null; bot_at: Date | null }>(
+/**
+ * The reconciled lifecycle of every extension and skin with a signal, and repos' status
+ * columns. `fresh` holds signal rows computed by this very derive (not yet stored): they
+ * replace the stored rows of the facts starting with `fresh.prefix`.
+ */
+export async function deriveLifecycle(read: ReadFn, out: DeriveResult, fresh?: { prefix: string; rows: { repo: string; fact: string; value?: string | null; since_at: Date }[] }): Promise<void> {
+  const stored = await read<{ repo: string; fact: string | null; value: string | null; since_at: Date | null; human_at: Date | null; bot_at: Date | null }>(
     loadSql(import.meta.url, 'lifecycle-signals.sql'), [SIGNAL_FACTS]);
+  const rows = fresh
+    ? [...stored.filter((r) => !r.fact?.startsWith(fresh.prefix)),
+      ...fresh.rows.filter((r) => SIGNAL_FACTS.includes(r.fact) && /^mediawiki\/(extensions|skins)\//.test(r.repo))
+        .map((r) => ({ repo: r.repo, fact: r.fact, value: r.value ?? null, since_at: r.since_at, human_at: null, bot_at: null }))]
+    : stored;
   const byRepo = new Map<string, { signals: Signal[]; human: Date | null; bot: Date | null }>();
   const of = (repo: string) => byRepo.get(repo) ?? byRepo.set(repo, { signals: [], human: null, bot: null }).get(repo)!;
   for (const r of rows) {
