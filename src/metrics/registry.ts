@@ -17,6 +17,14 @@ import { ciJobMatrix } from './ci_job_matrix/ci_job_matrix.ts';
 import { zuulQueueWait } from './zuul_queue_wait/zuul_queue_wait.ts';
 import { trainsReport } from './trains/trains.ts';
 import { configDeploys } from './config_deploys/config_deploys.ts';
+import { stewardActivity } from './steward_activity/steward_activity.ts';
+import { mergePace } from './merge_pace/merge_pace.ts';
+import { reviewResponsiveness } from './review_responsiveness/review_responsiveness.ts';
+import { bugResolution } from './bug_resolution/bug_resolution.ts';
+import { absenceFactor } from './absence_factor/absence_factor.ts';
+import { ciHealth } from './ci_health/ci_health.ts';
+import { stewardCompliance } from './steward_compliance/steward_compliance.ts';
+import { stewardsReport } from './stewards/stewards.ts';
 
 export const METRICS: MetricDefinition<any>[] = [
   deploys,
@@ -24,6 +32,7 @@ export const METRICS: MetricDefinition<any>[] = [
   windowsReport, changeFailureRate, timeToRestore,
   testHealth, testHealthRepos, testsBrokenByDependency, testHistory, ciUsage, ciJobMatrix, zuulQueueWait,
   trainsReport, configDeploys,
+  stewardActivity, mergePace, reviewResponsiveness, bugResolution, absenceFactor, ciHealth, stewardCompliance, stewardsReport,
 ];
 
 export function findMetric(id: string): MetricDefinition<any> | undefined {
