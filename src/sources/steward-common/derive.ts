@@ -22,6 +22,7 @@ function add(out: DeriveResult, table: string, rows: unknown[]): void {
  * rows that repeat the value before them are deleted. Only changed rows are written.
  */
 export async function deriveFactPeriods(read: ReadFn, repos: string[] | null, prefixes: string[], out: DeriveResult): Promise<void> {
+  if (repos !== null && repos.length === 0) return; // an empty list has no type to bind
   const rows = await read<FactRow>(loadSql(import.meta.url, 'facts-of-repos.sql'), [repos, prefixes]);
   const { periods, repeats } = periodsBySeries(rows, (r) => `${r.repo}\n${r.fact}`);
   const stored = new Map(rows.map((r) => [`${r.repo}\n${r.fact}\n${r.since_at.getTime()}`, r.until_at?.getTime() ?? null]));
@@ -34,6 +35,7 @@ export async function deriveFactPeriods(read: ReadFn, repos: string[] | null, pr
 
 /** activity.last_human_commit and activity.last_bot_commit: one current row each per repository. */
 export async function deriveActivityFacts(read: ReadFn, repos: string[], out: DeriveResult): Promise<void> {
+  if (repos.length === 0) return;
   const rows = await read<{ repo: string; sha: string; committed_at: Date; human: boolean; raw_id: string | null }>(
     loadSql(import.meta.url, 'activity-of-repos.sql'), [repos]);
   for (const repo of repos) {
