@@ -12,6 +12,7 @@ import { registerExploreRoutes } from './routes/explore.ts';
 import { registerFreshnessRoutes } from './routes/freshness.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerReportRoutes } from './routes/reports.ts';
+import { registerStewardRoutes } from './routes/steward.ts';
 import { registerTaskRoutes } from './routes/tasks.ts';
 import { registerTestRoutes } from './routes/tests.ts';
 import { registerUiRoutes } from './routes/ui.ts';
@@ -31,6 +32,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerWorkflowRoutes,
   registerTaskRoutes,
   registerTestRoutes,
+  registerStewardRoutes,
   registerUiRoutes,
 ];
 

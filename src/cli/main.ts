@@ -13,6 +13,7 @@ import * as ingest from './commands/ingest.ts';
 import * as query from './commands/query.ts';
 import * as report from './commands/report.ts';
 import * as serve from './commands/serve.ts';
+import * as steward from './commands/steward.ts';
 import * as window from './commands/window.ts';
 import * as deploy from './commands/deploy.ts';
 
@@ -21,6 +22,7 @@ const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   ingest,
   query,
   report,
+  steward,
   config,
   serve,
   window,

@@ -95,9 +95,12 @@ export interface Check {
 export function checksAt(facts: readonly FactPeriod[], targets: readonly TargetPeriod[], at: Date): Check[] {
   const t = at.getTime();
   const out: Check[] = [];
+  if (!facts.some((p) => p.since_at.getTime() <= t)) return out; // no history yet (or none imported): nothing to judge
+  const byFact = new Map<string, FactPeriod[]>();
+  for (const p of facts) (byFact.get(p.fact) ?? byFact.set(p.fact, []).get(p.fact)!).push(p);
   for (const tg of targets) {
     if (tg.branch !== 'main' || !inForce(tg, t)) continue;
-    const f = facts.find((p) => p.fact === tg.fact && inForce(p, t));
+    const f = byFact.get(tg.fact)?.find((p) => inForce(p, t));
     const value = f?.value ?? null;
     out.push({ fact: tg.fact, truth: tg.truth, rule: tg.rule, target: tg.target, value, met: meets(tg.rule, tg.target, value, tg.fact, tg.skip ?? []), target_since: tg.since_at });
   }

@@ -1,0 +1,73 @@
+// GET /api/steward/<repo> and /api/stewardship on a store filled through the real sources:
+// an extension history written with git, mediawiki.org pages and a Gerrit projects answer.
+// The page carries every lifecycle date with its source; the overview flags attention.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { gitHistory, LIBUP, type History } from '../../../test/helpers/git-history.ts';
+import { silentLogger } from '../../lib/log.ts';
+import { findSource } from '../../sources/registry.ts';
+import { openStore, type Store } from '../../store/index.ts';
+import { runSource } from '../../sync/pipeline.ts';
+import { testApp } from '../test-world.ts';
+
+const REPO = 'mediawiki/extensions/OpenStackManager';
+let h: History;
+let store: Store;
+let app: Hono;
+
+async function load(source: string, paths: string[], options: Record<string, unknown> = {}) {
+  const s = await runSource({ store, log: silentLogger(), clock: () => new Date('2026-01-01T00:00:00Z'), fetch }, { source: findSource(source)!, config: undefined, paths, options });
+  expect(s.errors).toEqual([]);
+}
+
+beforeAll(async () => {
+  h = gitHistory('shiplog-steward-');
+  h.commit('2019-11-10T17:46:33Z', 'Use extension registration', { 'extension.json': '{"name":"OpenStackManager","manifest_version":2}', 'composer.json': '{"require-dev":{"mediawiki/mediawiki-codesniffer":"41.0.0"}}' });
+  h.commit('2024-01-12T19:12:44Z', 'build: Update MediaWiki requirement to 1.42', { 'extension.json': '{"name":"OpenStackManager","manifest_version":2,"requires":{"MediaWiki":">= 1.42"}}' });
+  h.commit('2024-03-27T07:18:01Z', 'build: Updating mediawiki/mediawiki-codesniffer to 43.0.0', { 'composer.json': '{"require-dev":{"mediawiki/mediawiki-codesniffer":"43.0.0"}}' }, { author: LIBUP });
+  const ci = gitHistory('shiplog-steward-ci-');
+  ci.commit('2019-01-01T00:00:00Z', 'layout', { 'zuul/layout.yaml': 'projects:\n  - name: mediawiki/extensions/OpenStackManager\n    template:\n      - name: extension-quibble\n      - name: in-wikimedia-production\n' });
+  ci.commit('2024-06-24T18:10:03Z', 'Archive OpenStackManager', { 'zuul/layout.yaml': 'projects:\n  - name: mediawiki/extensions/OpenStackManager\n    template:\n      - name: archived\n' });
+  store = await openStore(':memory:');
+  await load('extensions', [h.dir], { name: REPO });
+  await load('ci-config', [ci.dir], { name: 'integration/config' });
+  await load('wiki-pages', [new URL('../../sources/wiki-pages/fixtures/extension-pages.json', import.meta.url).pathname]);
+  ci.remove();
+  app = await testApp(store);
+});
+afterAll(async () => {
+  await store.close();
+  h.remove();
+});
+
+describe('GET /api/steward/<repo>', () => {
+  it("shows OpenStackManager's three dates, from three sources, and the reconciled status", async () => {
+    const res = await app.request(`/api/steward/${REPO}`);
+    expect(res.status).toBe(200);
+    const p = (await res.json()) as { lifecycle: Record<string, unknown>; dates: { what: string; at: string; source: string }[]; compliance: { scores: unknown[] }; metrics: { id: string }[] };
+    expect(p.lifecycle).toMatchObject({ status: 'archived', archived: true });
+    const dates = Object.fromEntries(p.dates.map((d) => [d.what, d.at.slice(0, 10)]));
+    expect(dates).toMatchObject({ 'last human commit': '2024-01-12', 'last bot-only commit': '2024-03-27', 'archived in CI': '2024-06-24', '{{Archived extension}} on mediawiki.org': '2024-07-02' });
+    expect(p.dates.find((d) => d.what === 'archived in CI')?.source).toBe('CI (zuul/layout.yaml)');
+    expect(p.compliance.scores).toHaveLength(3);
+    expect(p.metrics.map((m) => m.id)).toContain('absence_factor');
+  });
+
+  it('answers 404 for an unknown repository and 400 for a bad name', async () => {
+    expect((await app.request('/api/steward/mediawiki/extensions/Nope')).status).toBe(404);
+    expect((await app.request('/api/steward/..%2F..%2Fetc')).status).toBe(400);
+  });
+});
+
+describe('GET /api/stewardship', () => {
+  it('lists every extension and skin with its lifecycle, and filters', async () => {
+    const res = await app.request('/api/stewardship');
+    const o = (await res.json()) as { rows: { repo: string; status: string; needs_attention: boolean }[]; compliance_over_time: unknown[] };
+    expect(o.rows.find((r) => r.repo === REPO)).toMatchObject({ status: 'archived' });
+    expect(o.rows.map((r) => r.repo)).toContain('mediawiki/extensions/Echo'); // known from its mediawiki.org page only
+    expect(o.compliance_over_time.length).toBeGreaterThan(0);
+    const only = (await (await app.request('/api/stewardship?status=archived')).json()) as { rows: { status: string }[] };
+    expect(only.rows.every((r) => r.status === 'archived')).toBe(true);
+    expect((await app.request('/api/stewardship?limit=0')).status).toBe(400);
+  });
+});
