@@ -23,13 +23,12 @@ export interface ChConn {
 /**
  * Settings every shiplog connection runs with, so shared SQL means what it means in DuckDB
  * and the SQL standard: an outer join fills NULL (not 0 or ''), an aggregate over no rows is
- * NULL (max, sum), NULL IN (…) is NULL-aware, times are UTC, 64-bit integers come as JSON
+ * NULL (max, sum), NULL IN (…) is NULL (transform_null_in stays 0), times are UTC, 64-bit integers come as JSON
  * numbers. Names unknown to old servers are left out for them (see `settingsFor`).
  */
 export const SESSION_SETTINGS: Settings = {
   join_use_nulls: 1,
   aggregate_functions_null_for_empty: 1,
-  transform_null_in: 1,
   output_format_json_quote_64bit_integers: 0,
   output_format_json_quote_denormals: 1,
   date_time_input_format: 'best_effort',
