@@ -51,8 +51,22 @@ export interface ReadOnlyOptions {
   maxBytes?: number;
 }
 
+/**
+ * The few expressions each engine spells its own way, for SQL that code builds (the table
+ * list and explore queries of the API); SQL in .sql files has a per-engine file instead.
+ * `values` is a placeholder ($n) of a text[] parameter.
+ */
+export interface SqlDialect {
+  /** True when list column `list` has an element in `values`. */
+  listHasAny(list: string, values: string): string;
+  /** True when `expr`, as text, is one of `values`. */
+  inList(expr: string, values: string): string;
+}
+
 export interface Store {
   readonly path: string;
+  /** How this engine spells the expressions of SqlDialect. */
+  readonly dialect: SqlDialect;
   /**
    * Data generation: grows after every write that may have changed data (a committed or
    * rolled-back transaction, a run() outside one). Equal generations mean the data this

@@ -27,11 +27,13 @@ export interface Status {
 
 export async function readStatus(store: Store, now: Date): Promise<Status> {
   const scopes = await store.all<ScopeStatus>(
-    `SELECT s.source, s.scope, s.cursor, s.last_run_at, s.last_success_at, s.last_error,
-            (SELECT count(*) FROM raw_records r WHERE r.source = s.source AND r.scope = s.scope) AS raw_records,
-            (SELECT count(*) FROM rejects j WHERE j.source = s.source AND j.scope = s.scope) AS rejects,
-            NULL AS age_s
-       FROM sync_state s ORDER BY s.source, s.scope`,
+    `SELECT s.source AS source, s.scope AS scope, s.cursor AS cursor, s.last_run_at AS last_run_at,
+            s.last_success_at AS last_success_at, s.last_error AS last_error,
+            coalesce(r.n, 0) AS raw_records, coalesce(j.n, 0) AS rejects, NULL AS age_s
+       FROM sync_state s
+       LEFT JOIN (SELECT source, scope, count(*) AS n FROM raw_records GROUP BY source, scope) r ON r.source = s.source AND r.scope = s.scope
+       LEFT JOIN (SELECT source, scope, count(*) AS n FROM rejects GROUP BY source, scope) j ON j.source = s.source AND j.scope = s.scope
+      ORDER BY s.source, s.scope`,
   );
   for (const s of scopes) {
     s.age_s = s.last_success_at ? Math.round((now.getTime() - s.last_success_at.getTime()) / 1000) : null;

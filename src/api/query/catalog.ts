@@ -5,6 +5,7 @@
 import { ShiplogError } from '../../lib/errors.ts';
 import type { Store } from '../../store/index.ts';
 import { CATALOGUE } from '../../model/catalogue/index.ts';
+import { loadSql } from '../../lib/sql.ts';
 
 export interface ColumnInfo {
   name: string;
@@ -56,10 +57,7 @@ export function readCatalog(store: Store): Promise<Map<string, TableInfo>> {
 }
 
 async function loadCatalog(store: Store): Promise<Map<string, TableInfo>> {
-  const cols = await store.all<{ table_name: string; column_name: string; data_type: string }>(
-    `SELECT table_name, column_name, data_type FROM information_schema.columns
-      WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
-  );
+  const cols = await store.all<{ table_name: string; column_name: string; data_type: string }>(loadSql(import.meta.url, 'catalog-columns.sql'));
   const out = new Map<string, TableInfo>();
   for (const { name: table, key: keys } of CATALOGUE) {
     const columns = cols.filter((c) => c.table_name === table).map((c) => ({ name: c.column_name, type: c.data_type }));

@@ -79,9 +79,9 @@ async function describeNodes(store: Store, keys: string[], depthOf: Map<string, 
   }
   const labels = new Map<string, { table: string; label: string | null }>();
   for (const [table, { column, keys: ks }] of byTable) {
-    const label = LABELS[table] ? `${ident(LABELS[table])}::VARCHAR` : 'NULL';
+    const label = LABELS[table] ? `CAST(${ident(LABELS[table])} AS VARCHAR)` : 'NULL';
     const rows = await store.all<{ k: string; label: string | null }>(
-      `SELECT ${ident(column)} AS k, ${label} AS label FROM ${ident(table)} WHERE ${ident(column)} IN (SELECT unnest($1::VARCHAR[]))`, [ks]);
+      `SELECT ${ident(column)} AS k, ${label} AS label FROM ${ident(table)} WHERE ${store.dialect.inList(ident(column), '$1')}`, [ks]);
     for (const r of rows) labels.set(r.k, { table, label: r.label });
   }
   return keys.map((key) => {

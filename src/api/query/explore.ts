@@ -3,6 +3,7 @@
 // identifier is checked against the catalog and every keyword comes from a fixed set.
 import { ShiplogError } from '../../lib/errors.ts';
 import { ident } from '../../lib/sql.ts';
+import type { SqlDialect } from '../../store/types.ts';
 import { columnOf, isListType, isNumericType, type TableInfo } from './catalog.ts';
 import { filterClauses, type Where } from './list.ts';
 
@@ -39,14 +40,14 @@ function measureSql(info: TableInfo, measure: string): string {
 }
 
 /** `measureExpr` replaces the measure with a ready aggregate (a rollup's, src/api/query/explore-rollup.ts). */
-export function buildExploreSql(info: TableInfo, req: ExploreRequest, measureExpr?: string): { text: string; params: unknown[] } {
+export function buildExploreSql(info: TableInfo, req: ExploreRequest, dialect: SqlDialect, measureExpr?: string): { text: string; params: unknown[] } {
   if (req.group.length > 3) throw new ShiplogError('bad_request', `${info.table}: group by at most 3 columns (got ${req.group.length})`);
   const where: Where = { clauses: [], params: [] };
-  const time = filterClauses(info, req, where);
+  const time = filterClauses(info, req, where, dialect);
   const select: string[] = [];
   if (req.bucket !== 'none') {
     if (!time) throw new ShiplogError('bad_request', `${info.table} has no time column: bucket=${req.bucket} does not apply`);
-    select.push(`date_trunc('${req.bucket}', ${ident(time.name)}) AS bucket`);
+    select.push(`CAST(date_trunc('${req.bucket}', ${ident(time.name)}) AS TIMESTAMP) AS bucket`);
     where.clauses.push(`${ident(time.name)} IS NOT NULL`);
   }
   for (const g of req.group) {
@@ -58,7 +59,9 @@ export function buildExploreSql(info: TableInfo, req: ExploreRequest, measureExp
   select.push(`${measureExpr ?? measureSql(info, req.measure)} AS value`);
   const groupCount = select.length - 1;
   const groupBy = groupCount ? ` GROUP BY ${Array.from({ length: groupCount }, (_, i) => i + 1).join(', ')}` : '';
-  const orderBy = req.bucket !== 'none' ? ' ORDER BY 1' : groupCount ? ' ORDER BY value DESC NULLS LAST' : '';
+  // every group column breaks ties, so rows come in one order on every engine
+  const groups = Array.from({ length: groupCount }, (_, i) => i + 1).join(', ');
+  const orderBy = req.bucket !== 'none' ? ` ORDER BY ${groups}` : groupCount ? ` ORDER BY value DESC NULLS LAST, ${groups}` : '';
   where.params.push(req.limit);
   const text = `SELECT ${select.join(', ')} FROM ${ident(info.table)}${where.clauses.length ? ` WHERE ${where.clauses.join(' AND ')}` : ''}${groupBy}${orderBy} LIMIT $${where.params.length}`;
   return { text, params: where.params };

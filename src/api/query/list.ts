@@ -6,6 +6,7 @@
 import { ShiplogError } from '../../lib/errors.ts';
 import { notADate, parseUtcTime } from '../../model/time.ts';
 import { ident } from '../../lib/sql.ts';
+import type { SqlDialect } from '../../store/types.ts';
 import { type ColumnInfo, columnOf, isListType, type TableInfo, timeColumn } from './catalog.ts';
 
 /** Query parameters every list understands; any other parameter is a column filter. */
@@ -30,7 +31,7 @@ export interface Where {
 }
 
 /** Adds `since`/`until` and the column filters of `req` to `where`. */
-export function filterClauses(info: TableInfo, req: Pick<ListRequest, 'since' | 'until' | 'time' | 'filters'>, where: Where): ColumnInfo | null {
+export function filterClauses(info: TableInfo, req: Pick<ListRequest, 'since' | 'until' | 'time' | 'filters'>, where: Where, dialect: SqlDialect): ColumnInfo | null {
   const bind = (v: unknown) => {
     where.params.push(v);
     return `$${where.params.length}`;
@@ -48,9 +49,9 @@ export function filterClauses(info: TableInfo, req: Pick<ListRequest, 'since' | 
       throw new ShiplogError('bad_request', `${info.table}: unknown parameter "${name}" (filters: ${allowed}; options: ${LIST_PARAMS.join(', ')})`);
     }
     const c = ident(col.name);
-    if (isListType(col.type)) where.clauses.push(`list_has_any(${c}::VARCHAR[], ${bind(values)}::VARCHAR[])`);
-    else if (values.length === 1) where.clauses.push(`${c}::VARCHAR = ${bind(values[0])}`);
-    else where.clauses.push(`list_contains(${bind(values)}::VARCHAR[], ${c}::VARCHAR)`);
+    if (isListType(col.type)) where.clauses.push(dialect.listHasAny(c, bind(values)));
+    else if (values.length === 1) where.clauses.push(`CAST(${c} AS VARCHAR) = ${bind(values[0])}`);
+    else where.clauses.push(dialect.inList(c, bind(values)));
   }
   return time;
 }
@@ -79,9 +80,9 @@ export interface ListSql {
   orderColumns: string[];
 }
 
-export function buildListSql(info: TableInfo, req: ListRequest): ListSql {
+export function buildListSql(info: TableInfo, req: ListRequest, dialect: SqlDialect): ListSql {
   const where: Where = { clauses: [], params: [] };
-  const time = filterClauses(info, req, where);
+  const time = filterClauses(info, req, where, dialect);
   if (req.order !== 'key' && !time) throw new ShiplogError('bad_request', `${info.table} has no time column: order=${req.order} does not apply`);
   const orderColumns = req.order === 'key' || !time ? [...info.keys] : [time.name, ...info.keys];
   const desc = req.order === '-time';

@@ -34,7 +34,7 @@ export function registerEntityRoutes(app: Hono, deps: AppDeps): void {
     const info = await tableInfo(deps.store, table);
     const req = parseListQuery(table, c.req.queries());
     const format = formatOf(c.req.query('format'));
-    const sql = buildListSql(info, req);
+    const sql = buildListSql(info, req, deps.store.dialect);
     const res = await deps.store.query(sql.text, sql.params).catch((err: unknown) => {
       throw new ShiplogError('bad_request', `${table}: the filters do not fit the column types: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     });

@@ -43,9 +43,9 @@ export function registerExploreRoutes(app: Hono, deps: AppDeps): void {
       limit: query.limit ?? 5000,
       filters,
     };
-    buildExploreSql(info, req); // validates the request against the base table's columns
+    buildExploreSql(info, req, deps.store.dialect); // validates the request against the base table's columns
     const rollup = await exploreSource(deps.store, info, req);
-    const sql = rollup ? buildExploreSql(rollup.info, req, rollup.measure) : buildExploreSql(info, req);
+    const sql = rollup ? buildExploreSql(rollup.info, req, deps.store.dialect, rollup.measure) : buildExploreSql(info, req, deps.store.dialect);
     const res = await deps.store.query(sql.text, sql.params).catch((err: unknown) => {
       throw new ShiplogError('bad_request', `explore ${query.table}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     });

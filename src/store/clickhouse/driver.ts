@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ShiplogError } from '../../lib/errors.ts';
 import { tableDef } from '../../model/catalogue/index.ts';
 import { sqlVariant } from '../../lib/sql.ts';
-import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, Store, StoredRaw, UpsertCounts } from '../types.ts';
+import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, SqlDialect, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { openChdb } from './chdb.ts';
 import { settingsFor, type ChConn } from './conn.ts';
 import { type Target } from './ddl.ts';
@@ -16,7 +16,7 @@ import { openHttp } from './http.ts';
 import { migrateClickHouse } from './migrate.ts';
 import { recoverJournal, storeRawClickHouse, type RawSession } from './raw.ts';
 import { readOnlyClickHouse } from './readonly.ts';
-import { flavourOf } from './types.ts';
+import { flavourOf, publicType } from './types.ts';
 import { inlineParams, readerOf, splitStatements } from './values.ts';
 import { appendRows, deleteByRaw, planUpsert, selectRows, upsertRows, type WriteContext } from './write.ts';
 
@@ -30,6 +30,11 @@ export interface ClickHouseOptions {
   cluster?: string;
   readOnly?: boolean;
 }
+
+export const CLICKHOUSE_DIALECT: SqlDialect = {
+  listHasAny: (list, values) => `hasAny(${list}, ${values})`,
+  inList: (expr, values) => `toString(${expr}) IN (SELECT arrayJoin(CAST(${values} AS Array(String))))`,
+};
 
 /** Written at commit, after the unit's rows: what makes a batch count as done. */
 const DEFERRED = ['raw_heads', 'raw_seq_state', 'sync_state', 'derive_state', 'rollup_state'];
@@ -51,6 +56,7 @@ function failure(where: string, err: unknown, sql?: string): ShiplogError {
 }
 
 export class ClickHouseStore implements Store {
+  readonly dialect = CLICKHOUSE_DIALECT;
   private readonly queue = new Queue();
   private writes = 0;
   private closed = false;
@@ -139,7 +145,7 @@ export class ClickHouseStore implements Store {
         a.meta.forEach((m, i) => (o[m.name] = readers[i](d[i])));
         return o;
       });
-      return { columns: a.meta.map((m) => ({ name: m.name, type: m.type })), rows };
+      return { columns: a.meta.map((m) => ({ name: m.name, type: publicType(m.type) })), rows };
     } catch (err) {
       throw failure(this.path, err, text);
     }
@@ -209,6 +215,7 @@ export class ClickHouseStore implements Store {
 
 /** A store's unit of work: rows written at once, bookkeeping held back until commit. */
 class ClickHouseUnit implements Store {
+  readonly dialect = CLICKHOUSE_DIALECT;
   private readonly held = new Map<string, Row[]>();
   private readonly raw: RawSession;
   private journaled = false;

@@ -10,6 +10,7 @@ import { ShiplogError } from '../../lib/errors.ts';
 import { MAX_SQL_BYTES, type QueryResult, type ReadOnlyOptions, type Row } from '../types.ts';
 import type { ChConn } from './conn.ts';
 import type { Target } from './ddl.ts';
+import { publicType } from './types.ts';
 import { codeOnly, readerOf } from './values.ts';
 
 const LEADING = /^\s*([A-Za-z]+)/;
@@ -115,18 +116,19 @@ export async function readOnlyClickHouse(conn: ChConn, sql: string, opts: ReadOn
   }
   const readers = answer.meta.map((m) => readerOf(m.type));
   const rows: Row[] = [];
+  const columns = answer.meta.map((m) => ({ name: m.name, type: publicType(m.type) }));
   let bytes = 0;
   for (const d of answer.data) {
-    if (rows.length >= opts.limit) return { columns: answer.meta, rows, truncated: true, truncatedBy: 'rows' };
+    if (rows.length >= opts.limit) return { columns, rows, truncated: true, truncatedBy: 'rows' };
     const o: Row = {};
     let size = 2;
     answer.meta.forEach((m, i) => {
       o[m.name] = readers[i](d[i]);
       size += m.name.length + 4 + approxBytes(o[m.name]);
     });
-    if (opts.maxBytes !== undefined && bytes + size > opts.maxBytes) return { columns: answer.meta, rows, truncated: true, truncatedBy: 'bytes' };
+    if (opts.maxBytes !== undefined && bytes + size > opts.maxBytes) return { columns, rows, truncated: true, truncatedBy: 'bytes' };
     bytes += size;
     rows.push(o);
   }
-  return { columns: answer.meta, rows, truncated: false };
+  return { columns, rows, truncated: false };
 }

@@ -36,3 +36,28 @@ export function columnType(type: ColumnType, required: boolean, f: Flavour, lowC
   if (!required) t = `Nullable(${t})`;
   return lowCardinality && type === 'text' && f.modern ? `LowCardinality(${t})` : t;
 }
+
+const PUBLIC_NAMES: Record<string, string> = {
+  String: 'VARCHAR', FixedString: 'VARCHAR', UUID: 'UUID', Date: 'DATE', Date32: 'DATE', DateTime: 'TIMESTAMP', DateTime64: 'TIMESTAMP',
+  Int8: 'TINYINT', Int16: 'SMALLINT', Int32: 'INTEGER', Int64: 'BIGINT', Int128: 'HUGEINT',
+  UInt8: 'UTINYINT', UInt16: 'USMALLINT', UInt32: 'UINTEGER', UInt64: 'BIGINT', // a count() is UInt64: the BIGINT DuckDB gives
+  Float32: 'FLOAT', Float64: 'DOUBLE', Bool: 'BOOLEAN', Nothing: 'NULL', Decimal: 'DECIMAL',
+};
+
+/**
+ * A result column's type in the names shiplog shows for every engine (DuckDB's: VARCHAR,
+ * TIMESTAMP, BIGINT, VARCHAR[] …), so API answers and exports do not depend on the engine;
+ * Nullable and LowCardinality are storage details.
+ */
+export function publicType(type: string): string {
+  let t = type.trim();
+  for (;;) {
+    const m = /^(?:Nullable|LowCardinality)\((.*)\)$/.exec(t);
+    if (!m) break;
+    t = m[1];
+  }
+  const list = /^Array\((.*)\)$/.exec(t);
+  if (list) return `${publicType(list[1])}[]`;
+  const base = /^([A-Za-z0-9]+)/.exec(t)?.[1] ?? t;
+  return PUBLIC_NAMES[base] ?? t.toUpperCase();
+}

@@ -17,6 +17,9 @@ export async function seedContractWorld(store: Store): Promise<void> {
     { result_key: `build:jenkins:quibble/${d}/unit/SaveTest/testSave#1`, build_key: `build:jenkins:quibble/${d}`, repo: 'mediawiki/extensions/Example', suite: 'unit', class: 'SaveTest', name: 'testSave', status: d % 2 ? 'pass' : 'fail', duration_ms: d, run_at: day(d + 1, 9) },
     { result_key: `build:jenkins:quibble/${d}/unit/SaveTest/testLoad#1`, build_key: `build:jenkins:quibble/${d}`, repo: 'mediawiki/extensions/Example', suite: 'unit', class: 'SaveTest', name: 'testLoad', status: 'pass', duration_ms: 3, run_at: day(d + 1, 9) },
   ]));
+  const raw = (key: string, hash: string) => ({ raw_id: `sal:entry:${key}#${hash}`, source: 'sal', scope: 'sal.txt', kind: 'entry', key, fetched_at: NOW, url: 'sal.txt', payload: key, content_hash: hash });
+  await store.storeRaw([raw('a', '0000000000000001'), raw('b', '0000000000000002')]);
+  await store.upsert('sync_state', [{ source: 'sal', scope: 'sal.txt', cursor: '2', last_run_at: NOW, last_success_at: day(20, 12), items_total: 2 }]);
   await store.write('ci_builds', [2, 3, 4, 5].map((d) => (
     { build_key: `build:jenkins:quibble/${d}`, system: 'jenkins', pipeline: d === 4 ? 'test' : 'gate-and-submit', job: 'quibble', build_number: d, result: d % 2 ? 'success' : 'failure', duration_s: 600 + d, started_at: day(d + 1, 9), repo: 'mediawiki/extensions/Example' }
   )));

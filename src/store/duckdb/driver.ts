@@ -12,7 +12,7 @@ import { describeSqlError } from './sql-error.ts';
 import { tableDef } from '../../model/catalogue/index.ts';
 import { dedupeByKey } from '../rows.ts';
 import { stageEncoded } from './columnar.ts';
-import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, Store, StoredRaw, UpsertCounts } from '../types.ts';
+import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, SqlDialect, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { readBounded } from './bounded-read.ts';
 import { lockHolderPid } from './lock.ts';
 import { storeRawRows } from './raw.ts';
@@ -28,6 +28,11 @@ export interface DuckDBOptions {
 }
 
 const READERS = 4;
+
+export const DUCKDB_DIALECT: SqlDialect = {
+  listHasAny: (list, values) => `list_has_any(${list}::VARCHAR[], ${values}::VARCHAR[])`,
+  inList: (expr, values) => `${expr}::VARCHAR IN (SELECT unnest(${values}::VARCHAR[]))`,
+};
 
 class Queue {
   private tail: Promise<unknown> = Promise.resolve();
@@ -134,6 +139,7 @@ class ConnectionOps {
 }
 
 export class DuckDBStore implements Store {
+  readonly dialect = DUCKDB_DIALECT;
   private readonly writer: ConnectionOps;
   private readonly queue = new Queue();
   private closed = false;
@@ -298,6 +304,7 @@ export class DuckDBStore implements Store {
 
 /** The store as seen inside a transaction: everything runs on the writer connection. */
 class TransactionView implements Store {
+  readonly dialect = DUCKDB_DIALECT;
   constructor(
     readonly path: string,
     private readonly ops: ConnectionOps,
