@@ -4,8 +4,10 @@
 // - upsert tables keep every written version in `<table>__versions`, a ReplacingMergeTree
 //   ordered by the key with a `_version` column (and `_deleted` for removals); the public
 //   name is a view of the latest live version of each key (FINAL), so read SQL is shared;
-// - on a cluster every table is Replicated and sharded behind a Distributed table of the
-//   public name (test_results by test, others by key), DDL run ON CLUSTER.
+// - on a cluster (DDL run ON CLUSTER) append tables are Replicated per shard behind a
+//   Distributed table of the public name, sharded by test for test_results and by key for
+//   the others; upsert tables are small and replicated whole to every node, so a node reads
+//   the latest version of every key locally.
 import { columnNames, type Column, type TableDef } from '../../model/catalogue/index.ts';
 import { ident } from '../../lib/sql.ts';
 import { layoutOf } from './layout.ts';
@@ -37,6 +39,11 @@ function onCluster(x: Target): string {
   return x.cluster ? ` ON CLUSTER ${q(x.cluster)}` : '';
 }
 
+/** A table's name in DDL: database-qualified on a cluster (each node runs it in its default database). */
+function named(x: Target, table: string): string {
+  return x.cluster ? `${q(x.database)}.${q(table)}` : q(table);
+}
+
 function columnDefs(t: TableDef, x: Target): string[] {
   const low = new Set(layoutOf(t).lowCardinality ?? []);
   return columnNames(t).map((name) => {
@@ -47,10 +54,14 @@ function columnDefs(t: TableDef, x: Target): string[] {
 }
 
 function engineOf(t: TableDef, x: Target, name: string): string {
-  const kind = t.mode === 'upsert' ? 'ReplacingMergeTree' : 'MergeTree';
-  if (!x.cluster) return t.mode === 'upsert' ? `${kind}(_version)` : `${kind}()`;
-  const path = `'/clickhouse/tables/{shard}/${x.database}/${name}'`;
-  return `Replicated${kind}(${path}, '{replica}'${t.mode === 'upsert' ? ', _version' : ''})`;
+  if (!x.cluster) return t.mode === 'upsert' ? 'ReplacingMergeTree(_version)' : 'MergeTree()';
+  if (t.mode === 'upsert') return `ReplicatedReplacingMergeTree('/clickhouse/tables/all/${x.database}/${name}', '{shard}-{replica}', _version)`;
+  return `ReplicatedMergeTree('/clickhouse/tables/{shard}/${x.database}/${name}', '{replica}')`;
+}
+
+/** Sharded behind a Distributed table: the append tables of a cluster. */
+function sharded(t: TableDef, x: Target): boolean {
+  return Boolean(x.cluster) && t.mode === 'append';
 }
 
 function tableSettings(x: Target): string {
@@ -65,22 +76,25 @@ export function createTable(t: TableDef, x: Target): string[] {
   if (t.mode === 'upsert') cols.push('`_version` UInt64', '`_deleted` UInt8');
   const orderBy = t.mode === 'upsert' ? t.key.map(q) : (layout.orderBy ?? t.key.map(q));
   const partition = layout.partitionBy ? `\nPARTITION BY ${layout.partitionBy}` : '';
-  const physical = x.cluster ? `${stored}${LOCAL_SUFFIX}` : stored;
+  const physical = sharded(t, x) ? `${stored}${LOCAL_SUFFIX}` : stored;
   const out = [
-    `CREATE TABLE IF NOT EXISTS ${q(physical)}${onCluster(x)} (\n  ${cols.join(',\n  ')}\n)\nENGINE = ${engineOf(t, x, physical)}${partition}\nORDER BY (${orderBy.join(', ')})${tableSettings(x)}`,
+    `CREATE TABLE IF NOT EXISTS ${named(x, physical)}${onCluster(x)} (\n  ${cols.join(',\n  ')}\n)\nENGINE = ${engineOf(t, x, physical)}${partition}\nORDER BY (${orderBy.join(', ')})${tableSettings(x)}`,
   ];
-  if (x.cluster) {
+  if (sharded(t, x)) {
     const shard = layout.shardBy ?? `cityHash64(${t.key.map(q).join(', ')})`;
-    out.push(`CREATE TABLE IF NOT EXISTS ${q(stored)}${onCluster(x)} AS ${q(physical)}\nENGINE = Distributed(${q(x.cluster)}, ${q(x.database)}, ${q(physical)}, ${shard})`);
+    out.push(`CREATE TABLE IF NOT EXISTS ${named(x, stored)}${onCluster(x)} AS ${named(x, physical)}\nENGINE = Distributed(${q(x.cluster ?? "")}, ${q(x.database)}, ${q(physical)}, ${shard})`);
   }
   if (t.mode === 'upsert') out.push(latestView(t, x));
   return out;
 }
 
-/** The public name of an upsert table: the latest version of each key, removals left out. */
-export function latestView(t: TableDef, x: Target): string {
+/**
+ * The public name of an upsert table: the latest version of each key, removals left out.
+ * On a cluster it is made on the node shiplog talks to (every node holds every version).
+ */
+export function latestView(t: TableDef, _x: Target): string {
   const cols = columnNames(t).map(q).join(', ');
-  return `CREATE OR REPLACE VIEW ${q(t.name)}${onCluster(x)} AS\nSELECT ${cols} FROM ${q(versionsTable(t))} FINAL WHERE _deleted = 0`;
+  return `CREATE OR REPLACE VIEW ${q(t.name)} AS\nSELECT ${cols} FROM ${q(versionsTable(t))} FINAL WHERE _deleted = 0`;
 }
 
 /** ADD COLUMN for catalogue columns the stored table lacks (in every physical table). */
@@ -88,11 +102,11 @@ export function addColumns(t: TableDef, x: Target, existing: ReadonlySet<string>
   const defs = columnDefs(t, x);
   const names = columnNames(t);
   const stored = insertTarget(t);
-  const tables = x.cluster ? [`${stored}${LOCAL_SUFFIX}`, stored] : [stored];
+  const tables = sharded(t, x) ? [`${stored}${LOCAL_SUFFIX}`, stored] : [stored];
   const out: string[] = [];
   names.forEach((n, i) => {
     if (existing.has(n)) return;
-    for (const tb of tables) out.push(`ALTER TABLE ${q(tb)}${onCluster(x)} ADD COLUMN IF NOT EXISTS ${defs[i]}`);
+    for (const tb of tables) out.push(`ALTER TABLE ${named(x, tb)}${onCluster(x)} ADD COLUMN IF NOT EXISTS ${defs[i]}`);
   });
   if (out.length > 0 && t.mode === 'upsert') out.push(latestView(t, x));
   return out;

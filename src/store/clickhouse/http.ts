@@ -1,7 +1,7 @@
 // A ClickHouse server over HTTP, through the official client (@clickhouse/client): the
 // session settings go with every request, the password comes from the config (which takes
 // it from the environment), and errors keep the server's message but never the password.
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { redactSecrets } from '../../lib/redact.ts';
 import type { Answer, ChConn, Settings } from './conn.ts';
 
@@ -19,7 +19,10 @@ export function openHttp(opts: HttpOptions, settings: Settings, database = opts.
   const client = createClient({
     url: opts.url, username: opts.user ?? 'default', password: opts.password ?? '', database,
     request_timeout: opts.timeoutMs ?? 300_000, clickhouse_settings: settings as never,
-    application: 'shiplog',
+    application: 'shiplog', log: { level: ClickHouseLogLevel.ERROR },
+    // a server closes an idle keep-alive socket after keep_alive_timeout (3 s on 18.x, 10 s
+    // today); a socket idle for 1 s is not reused, so a request never lands on a closing one
+    keep_alive: { enabled: true, idle_socket_ttl: 1000 },
   });
   return {
     client,

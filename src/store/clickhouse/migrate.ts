@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ShiplogError } from '../../lib/errors.ts';
 import { CATALOGUE, type TableDef } from '../../model/catalogue/index.ts';
 import type { ChConn } from './conn.ts';
-import { addColumns, createTable, insertTarget, type Target } from './ddl.ts';
+import { addColumns, createTable, insertTarget, latestView, type Target } from './ddl.ts';
 import { journalDdl } from './raw.ts';
 import { literal, splitStatements } from './values.ts';
 
@@ -35,11 +35,13 @@ async function existingColumns(conn: ChConn, database: string, table: string): P
 async function ensureTable(conn: ChConn, t: TableDef, x: Target): Promise<void> {
   const have = await existingColumns(conn, x.database, insertTarget(t));
   const statements = have ? addColumns(t, x, have) : createTable(t, x);
+  // a view is the node's own: another node of a cluster has the table but not yet the view
+  if (have && t.mode === 'upsert' && statements.length === 0 && !(await existingColumns(conn, x.database, t.name))) statements.push(latestView(t, x));
   for (const s of statements) {
     const view = /^CREATE OR REPLACE VIEW ("[^"]+")/.exec(s);
     if (view && !x.flavour.modern) {
       // 18.x has no CREATE OR REPLACE VIEW
-      await conn.exec(`DROP TABLE IF EXISTS ${view[1]}${x.cluster ? ` ON CLUSTER "${x.cluster}"` : ''}`);
+      await conn.exec(`DROP TABLE IF EXISTS ${view[1]}`);
       await conn.exec(s.replace('CREATE OR REPLACE VIEW', 'CREATE VIEW'));
     } else {
       await conn.exec(s);
@@ -48,8 +50,9 @@ async function ensureTable(conn: ChConn, t: TableDef, x: Target): Promise<void> 
 }
 
 export async function migrateClickHouse(conn: ChConn, x: Target): Promise<number> {
-  const cluster = x.cluster ? ` ON CLUSTER "${x.cluster}"` : '';
-  await conn.exec(`CREATE TABLE IF NOT EXISTS schema_version${cluster} (version UInt32, name String, applied_at DateTime) ENGINE = MergeTree() ORDER BY version`);
+  // schema_version, the journal and the views belong to the node shiplog talks to; on a
+  // cluster only the catalogue's tables are made ON CLUSTER (ddl.ts).
+  await conn.exec('CREATE TABLE IF NOT EXISTS schema_version (version UInt32, name String, applied_at DateTime) ENGINE = MergeTree() ORDER BY version');
   for (const t of CATALOGUE) {
     try {
       await ensureTable(conn, t as unknown as TableDef, x);
@@ -57,7 +60,7 @@ export async function migrateClickHouse(conn: ChConn, x: Target): Promise<number
       throw new ShiplogError('store_failure', `${conn.where}: cannot create table ${t.name}: ${(err as Error).message}`, { cause: err });
     }
   }
-  for (const s of journalDdl(x.flavour.modern)) await conn.exec(cluster ? s.replace(' (', `${cluster} (`) : s);
+  for (const s of journalDdl(x.flavour.modern)) await conn.exec(s);
   const seq = await conn.query('SELECT count() FROM raw_seq_state');
   if (Number(seq.data[0][0]) === 0) await conn.exec("INSERT INTO raw_seq_state__versions (id, seq, _version, _deleted) VALUES (1, 0, 0, 0)");
   const done = new Set((await conn.query('SELECT version FROM schema_version')).data.map((r) => Number(r[0])));
@@ -70,7 +73,7 @@ export async function migrateClickHouse(conn: ChConn, x: Target): Promise<number
     if (need && (maj < need[0] || (maj === need[0] && min < need[1]))) continue;
     for (const statement of splitStatements(text)) {
       try {
-        await conn.exec(cluster ? statement.replace(/^(\s*(?:--[^\n]*\n\s*)*CREATE (?:OR REPLACE )?VIEW \S+)/, `$1${cluster}`) : statement);
+        await conn.exec(statement);
       } catch (err) {
         throw new ShiplogError('store_failure', `migration ${m.path} failed: ${(err as Error).message}`, { cause: err });
       }
