@@ -1,12 +1,15 @@
 // The hand-made dataset the contract suite answers reports and routes from on every
-// engine: the API test world's rows (src/api/test-world.ts seedRows), plus the commits a
-// git import would have written, all through store.write, so no engine's SQL builds it.
+// engine: the steward metrics' world and the API test world's rows (src/api/test-world.ts
+// seedRows), plus the commits a git import would have written and a few CI builds, all
+// through store.write, so no engine's SQL builds it.
 import { seedRows, NOW } from '../../api/test-world.ts';
+import { seedStewardWorld } from '../../metrics/steward_activity/steward.fixture.ts';
 import type { Store } from '../index.ts';
 
 export { NOW };
 
 export async function seedContractWorld(store: Store): Promise<void> {
+  await seedStewardWorld(store);
   await seedRows(store);
   const day = (d: number, h: number) => new Date(Date.UTC(2024, 1, d, h));
   await store.write('commits', [
