@@ -4,6 +4,7 @@
 // records at once (pairing, diffs) from what is already stored. Sources never import
 // the store: they get a read function instead.
 import type { z } from 'zod';
+import type { Sleep } from '../lib/http/client.ts';
 import type { Logger } from '../lib/log.ts';
 import { emptyRows, type RowsFor, type TableName, type TableRows } from '../model/catalogue/index.ts';
 
@@ -62,6 +63,10 @@ export interface CollectContext<C = unknown> {
   clock: () => Date;
   log: Logger;
   signal?: AbortSignal;
+  /** Waits between HTTP retries and polls (default: real timers); tests record and skip them. */
+  sleep?: Sleep;
+  /** Jitter for HTTP backoff, in [0, 1) (default Math.random). */
+  random?: () => number;
 }
 
 export interface NormalizeContext {

@@ -3,6 +3,7 @@
 // where the last committed batch ended. Then derive and link, also transactional.
 import { describeError, ShiplogError } from '../lib/errors.ts';
 import { redactSecrets } from '../lib/redact.ts';
+import type { Sleep } from '../lib/http/client.ts';
 import type { Logger } from '../lib/log.ts';
 import { CATALOGUE, tableDef } from '../model/catalogue/index.ts';
 import type { Row, Store } from '../store/index.ts';
@@ -19,6 +20,9 @@ export interface PipelineDeps {
   fetch: typeof fetch;
   onProgress?: (ev: { source: string; scope: string; done: number; total?: number }) => void;
   signal?: AbortSignal;
+  /** Waits and jitter of the collectors' HTTP retries (tests inject them; default real timers). */
+  sleep?: Sleep;
+  random?: () => number;
   /** How much raw input one transaction takes (tests shrink it to exercise many batches). */
   batchBudget?: BatchBudget;
 }
@@ -170,7 +174,7 @@ export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Prom
     const ctx = {
       source: source.name, scope, cursor: state.cursor, config: input.config,
       paths: input.paths, options: input.options, fetch: deps.fetch, clock: deps.clock,
-      log: deps.log, signal: deps.signal,
+      log: deps.log, signal: deps.signal, sleep: deps.sleep, random: deps.random,
     };
     try {
       await runBatches(deps, input, state, coalesceBatches(source.collect(ctx), deps.batchBudget), summary, scope);
