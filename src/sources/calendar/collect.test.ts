@@ -30,7 +30,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const ctx = (scope: string, options: Record<string, unknown> = {}): CollectContext<CalendarConfig> => ({
   source: 'calendar', scope, cursor: null, config: undefined, paths: [scope], options, fetch: globalThis.fetch,
-  clock: () => new Date(0), log: silentLogger(),
+  clock: () => new Date(0), log: silentLogger(), sleep: async () => {},
 });
 
 async function all(c: CollectContext<CalendarConfig>): Promise<Batch[]> {

@@ -1,10 +1,13 @@
-// Reads calendar files (a folder: every file in it) or URLs and yields each unchanged as
-// one raw item whose kind says the format: `html` (rendered page), `wikitext` (page
-// source), `schedule` (generator YAML/JSON; the weeks to expand are part of the key, so
-// normalize stays pure). I/O only; an unreadable or unrecognised file is a reject.
+// Reads calendar files (a folder: every file in it) or URLs (through the shared HTTP
+// client) and yields each unchanged as one raw item whose kind says the format: `html`
+// (rendered page), `wikitext` (page source), `schedule` (generator YAML/JSON; the weeks to
+// expand are part of the key, so normalize stays pure). I/O only; an unreadable or
+// unrecognised file is a reject.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ShiplogError } from '../../lib/errors.ts';
+import type { HttpClient } from '../../lib/http/client.ts';
+import { httpClientFor } from '../http.ts';
 import type { Batch, CollectContext, RawItem, Reject } from '../types.ts';
 import type { CalendarConfig } from './config.ts';
 
@@ -36,18 +39,8 @@ export function scheduleKey(file: string, ctx: CollectContext<CalendarConfig>): 
   return `${basename(file)}?${q}`;
 }
 
-async function readText(path: string, ctx: CollectContext<CalendarConfig>): Promise<string> {
-  if (/^https?:\/\//.test(path)) {
-    let res: Response;
-    try {
-      res = await ctx.fetch(path, { signal: ctx.signal });
-    } catch (err) {
-      throw new ShiplogError('source_unreachable', `${path}: ${(err as Error).message}`, { cause: err });
-    }
-    if (!res.ok) throw new ShiplogError('source_unreachable', `${path}: HTTP ${res.status}`);
-    return res.text();
-  }
-  return readFileSync(path, 'utf8');
+async function readText(path: string, http: HttpClient): Promise<string> {
+  return /^https?:\/\//.test(path) ? http.text(path) : readFileSync(path, 'utf8');
 }
 
 function filesOf(path: string): string[] {
@@ -60,6 +53,7 @@ function filesOf(path: string): string[] {
 export async function* collectCalendar(ctx: CollectContext<CalendarConfig>): AsyncGenerator<Batch> {
   const items: RawItem[] = [];
   const rejects: Reject[] = [];
+  const http = httpClientFor(ctx);
   let files: string[];
   try {
     files = filesOf(ctx.scope);
@@ -69,7 +63,7 @@ export async function* collectCalendar(ctx: CollectContext<CalendarConfig>): Asy
   for (const file of files) {
     let text: string;
     try {
-      text = await readText(file, ctx);
+      text = await readText(file, http);
     } catch (err) {
       if (err instanceof ShiplogError) throw err;
       rejects.push({ location: file, reason: `cannot read: ${(err as Error).message}` });

@@ -11,7 +11,7 @@ import { runSource } from '../../sync/pipeline.ts';
 import type { CollectContext } from '../types.ts';
 import { collectGerrit } from './collect.ts';
 import { gerritConfigSchema, type GerritConfig } from './config.ts';
-import { getGerritJson, parseGerritJson } from './http.ts';
+import { parseGerritJson } from './http.ts';
 import { gerritSource } from './index.ts';
 
 const recorded = readFileSync(new URL('./fixtures/wmf-rest-changes-q-bug-T181315.raw', import.meta.url), 'utf8');
@@ -97,7 +97,7 @@ describe('gerrit collect', () => {
 
   it('gives up on persistent invalid JSON with a message naming the URL', async () => {
     const { base, requests } = await serve((_req, res) => res.writeHead(200).end(")]}'\n<html>proxy error</html>"));
-    await expect(drain(ctx(config(base, { retries: 2 })))).rejects.toThrow(/127\.0\.0\.1.*\/r\/changes\/\?q=.*not valid JSON.*after 3 tries/);
+    await expect(drain(ctx(config(base, { retries: 2 })))).rejects.toThrow(/127\.0\.0\.1.*\/r\/changes\/\?q=.*not valid JSON.*\(after 3 attempts\)$/);
     expect(requests).toHaveLength(3);
   });
 
@@ -110,16 +110,16 @@ describe('gerrit collect', () => {
   });
 });
 
-describe('getGerritJson', () => {
-  it('waits what Retry-After says (capped by retry_max_ms), else backs off exponentially', async () => {
+describe('gerrit retries through the shared client', () => {
+  it('waits what Retry-After says, else backs off exponentially (jittered), up to retry_max_ms', async () => {
     const { base } = await serve((_req, res, n) => {
       if (n === 1) res.writeHead(429, { 'retry-after': '7' }).end();
       else if (n <= 3) res.writeHead(503).end();
       else res.writeHead(200).end(")]}'\n[]");
     });
     const waits: number[] = [];
-    const http = { fetch: globalThis.fetch, timeoutMs: 500, retries: 4, retryBaseMs: 100, retryMaxMs: 60_000, clock: () => new Date(), sleep: async (ms: number) => { waits.push(ms); } };
-    expect(await getGerritJson(http, `${base}/changes/`)).toEqual([]);
-    expect(waits).toEqual([7000, 200, 400]);
+    const c = { ...ctx(config(base, { retries: 4, retry_base_ms: 100, retry_max_ms: 60_000 })), sleep: async (ms: number) => void waits.push(ms), random: () => 0.5 };
+    expect((await drain(c)).flatMap((b) => b.items)).toEqual([]);
+    expect(waits).toEqual([7000, 150, 300]); // Retry-After as given; then 100·2^n at 75 %
   });
 });

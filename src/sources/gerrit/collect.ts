@@ -6,7 +6,7 @@
 import { ShiplogError } from '../../lib/errors.ts';
 import type { Batch, CollectContext, RawItem, Reject } from '../types.ts';
 import type { GerritConfig } from './config.ts';
-import { getGerritJson, type GerritHttp } from './http.ts';
+import { gerritClient, getGerritJson } from './http.ts';
 import { formatGerritTime, parseGerritTime } from './time.ts';
 
 /** ChangeInfo options: every patch set with its commit, messages, votes with accounts. */
@@ -30,10 +30,7 @@ export function runQuery(scope: string, cursor: string | null, overlapMinutes: n
 export async function* collectGerrit(ctx: CollectContext<GerritConfig>): AsyncGenerator<Batch> {
   const c = ctx.config;
   if (!c) throw new ShiplogError('config_invalid', 'sync gerrit: no "sources.gerrit" section in the config');
-  const http: GerritHttp = {
-    fetch: ctx.fetch, username: c.username, password: c.password, timeoutMs: c.timeout_ms, retries: c.retries,
-    retryBaseMs: c.retry_base_ms, retryMaxMs: c.retry_max_ms, clock: ctx.clock, signal: ctx.signal,
-  };
+  const http = gerritClient(ctx, c);
   const query = runQuery(ctx.scope, ctx.cursor, c.overlap_minutes);
   let latest = ctx.cursor;
   let start = 0;

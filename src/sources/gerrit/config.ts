@@ -19,7 +19,7 @@ export const gerritConfigSchema = z
     timeout_ms: z.number().int().positive().default(30_000),
     retries: z.number().int().min(0).default(4),
     retry_base_ms: z.number().int().min(0).default(1_000),
-    /** Longest wait between retries, Retry-After included. */
+    /** Longest wait between retries; a Retry-After asking for longer fails the scope at once. */
     retry_max_ms: z.number().int().min(0).default(60_000),
   })
   .strict()

@@ -40,7 +40,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const sync = async (api: string) => {
   const store = await openStore(':memory:');
-  const summary = await runSource({ store, log: silentLogger(), clock: () => new Date('2025-01-01T00:00:00Z'), fetch: globalThis.fetch }, {
+  const summary = await runSource({ store, log: silentLogger(), clock: () => new Date('2025-01-01T00:00:00Z'), fetch: globalThis.fetch, sleep: async () => {} }, {
     source: incidentsSource, config: { paths: [], api, prefixes: ['Incidents/', 'Incident documentation/'], preceding_hours: 4 }, paths: [], options: {},
   });
   return { store, summary };
@@ -63,8 +63,8 @@ describe('incidents from api.php', () => {
 
   it('reports an HTTP error and a non-JSON answer with the URL', async () => {
     const broken = await sync(`${base}/broken/api.php`);
-    expect(broken.summary.errors[0]).toMatch(new RegExp(`^incidents ${base}/broken/api\\.php: ${base}/broken/api\\.php\\?action=query.*: HTTP 500`));
+    expect(broken.summary.errors[0]).toMatch(new RegExp(`^incidents ${base}/broken/api\\.php: ${base}/broken/api\\.php\\?action=query.*: HTTP 500 \\(after 5 attempts\\)$`));
     const garbled = await sync(`${base}/garbled/api.php`);
-    expect(garbled.summary.errors[0]).toMatch(/: not JSON \(/);
+    expect(garbled.summary.errors[0]).toMatch(/garbled\/api\.php\?action=query.*: response is not valid JSON \(.*\(after 5 attempts\)$/);
   });
 });

@@ -2,9 +2,10 @@
 // configured prefixes (redirects left out: the 2022 move left the old titles as
 // redirects), with its current wikitext, through generator=allpages + prop=revisions,
 // 50 pages a request, following `continue`. Each page goes out unchanged as one raw item
-// `report` keyed by its title. 429/503 are retried after Retry-After (at most 3 times).
-// I/O only. https://www.mediawiki.org/wiki/API:Allpages, API:Revisions, API:Continue
+// `report` keyed by its title. Retries, backoff and Retry-After are the shared client's
+// (src/lib/http). I/O only. https://www.mediawiki.org/wiki/API:Allpages, API:Revisions, API:Continue
 import { ShiplogError } from '../../lib/errors.ts';
+import { httpClientFor } from '../http.ts';
 import type { Batch, CollectContext, RawItem, Reject } from '../types.ts';
 import type { IncidentsConfig } from './config.ts';
 
@@ -14,32 +15,10 @@ interface ApiAnswer {
   error?: { code: string; info: string };
 }
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function getJson(ctx: CollectContext<IncidentsConfig>, url: string): Promise<ApiAnswer> {
-  for (let attempt = 0; ; attempt++) {
-    let res: Response;
-    try {
-      res = await ctx.fetch(url, { headers: { 'user-agent': 'shiplog (release-engineering history)' }, signal: ctx.signal });
-    } catch (err) {
-      throw new ShiplogError('source_unreachable', `${url}: ${(err as Error).message}`, { cause: err });
-    }
-    if ((res.status === 429 || res.status === 503) && attempt < 3) {
-      const after = Number(res.headers.get('retry-after') ?? '1');
-      await wait(Math.min(Number.isFinite(after) ? after : 1, 30) * 1000);
-      continue;
-    }
-    const text = await res.text();
-    if (!res.ok) throw new ShiplogError('source_unreachable', `${url}: HTTP ${res.status}: ${text.slice(0, 120)}`);
-    let doc: ApiAnswer;
-    try {
-      doc = JSON.parse(text);
-    } catch (err) {
-      throw new ShiplogError('source_protocol', `${url}: not JSON (${(err as Error).message}): ${text.slice(0, 80)}`, { cause: err });
-    }
-    if (doc.error) throw new ShiplogError('source_protocol', `${url}: API error ${doc.error.code}: ${doc.error.info}`);
-    return doc;
-  }
+/** A MediaWiki API error in a 200 answer fails at once, naming its code. */
+function checkAnswer(value: unknown): void {
+  const err = (value as ApiAnswer | null)?.error;
+  if (err) throw new ShiplogError('source_protocol', `API error ${err.code}: ${err.info}`);
 }
 
 export function pageUrl(api: string, title: string): string {
@@ -50,6 +29,7 @@ export async function* collectIncidentsApi(ctx: CollectContext<IncidentsConfig>,
   const api = ctx.scope;
   const prefixes = ctx.config?.prefixes ?? ['Incidents/', 'Incident documentation/'];
   let done = 0;
+  const http = httpClientFor(ctx);
   for (const prefix of prefixes) {
     let cont: Record<string, string> = { continue: '' };
     for (;;) {
@@ -58,7 +38,7 @@ export async function* collectIncidentsApi(ctx: CollectContext<IncidentsConfig>,
         gapfilterredir: 'nonredirects', gaplimit: '50', prop: 'revisions', rvprop: 'content', rvslots: 'main', ...cont,
       });
       const url = `${api}?${q}`;
-      const doc = await getJson(ctx, url);
+      const doc = await http.json<ApiAnswer>(url, { check: checkAnswer });
       const items: RawItem[] = [];
       const rejects: Reject[] = [];
       for (const p of doc.query?.pages ?? []) {

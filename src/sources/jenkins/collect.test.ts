@@ -126,10 +126,12 @@ describe('jenkins collector over HTTP', () => {
     server = s.server;
     const store = await openStore(':memory:');
     const denied = await sync(store, config(s.root, { user: 'bot', token: 'wrong' }));
-    expect(denied.errors[0]).toMatch(/HTTP 401 \(check sources\.jenkins\.user and token\)/);
+    expect(denied.errors[0]).toMatch(/job\/mediawiki-quibble-vendor-mysql-php81\/api\/json\?tree=.*: HTTP 401: check sources\.jenkins\.user and token$/);
+    expect(denied.errorCodes[0]).toBe('source_auth');
     fake.failures.set('/ci/', [502, 502, 502, 502, 502]);
     const down = await sync(store, config(s.root, { user: 'bot', token: 'secret', retries: 2 }));
-    expect(down.errors[0]).toMatch(/HTTP 502 after 3 attempts/);
+    expect(down.errors[0]).toMatch(/: HTTP 502 \(after 3 attempts\)$/);
+    expect(down.errorCodes[0]).toBe('source_unreachable');
     fake.failures.clear();
     const ok = await sync(store, config(s.root, { user: 'bot', token: 'secret' }));
     expect(ok.errors).toEqual([]);

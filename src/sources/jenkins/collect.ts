@@ -12,7 +12,8 @@ import type { Batch, CollectContext, RawItem, Reject } from '../types.ts';
 import { chunkJUnit, takeParsed } from '../junit/chunker.ts';
 import { chunkKey } from '../junit/rows.ts';
 import type { JenkinsConfig } from './config.ts';
-import { getJson, getWithRetry, type HttpOptions } from './http.ts';
+import type { HttpClient } from '../../lib/http/client.ts';
+import { jenkinsClient } from './http.ts';
 import { recordedFetch, RECORDED_ROOT } from './recorded.ts';
 
 export interface JenkinsBuild {
@@ -39,7 +40,7 @@ export const REPORT_TREE = 'duration,failCount,passCount,skipCount,suites[name,t
 
 interface Run {
   cfg: JenkinsConfig;
-  http: HttpOptions;
+  http: HttpClient;
   ctx: CollectContext<JenkinsConfig>;
   cursor: Record<string, number>;
 }
@@ -56,10 +57,10 @@ export function globToRegExp(glob: string): RegExp {
 
 async function listJobs(run: Run, folder: string, rejects: Reject[]): Promise<string[]> {
   const base = folder ? jobUrl(run.cfg.url, folder) : `${run.cfg.url.replace(/\/+$/, '')}/`;
-  const got = await getJson<{ jobs?: unknown }>(`${base}api/json?tree=jobs[name]`, run.http);
-  if (!got) throw new ShiplogError('source_protocol', `${base}api/json: folder not found (404)`);
+  const got = await run.http.json<{ jobs?: unknown } | null>(`${base}api/json?tree=jobs[name]`, { missingOk: true });
+  if (got === null) throw new ShiplogError('source_protocol', `${base}api/json: folder not found (404)`);
   const pattern = run.cfg.job_pattern ? new RegExp(run.cfg.job_pattern) : null;
-  const jobs = validItems((got.data as { jobs?: unknown } | null)?.jobs, jobShape, 'jobs', (where, reason) =>
+  const jobs = validItems(got?.jobs, jobShape, 'jobs', (where, reason) =>
     rejects.push({ kind: 'job', location: `${base}api/json ${where}`, reason: `not a Jenkins job: ${reason}` }));
   return jobs.map((j) => (folder ? `${folder}/${j.name}` : j.name)).filter((j) => !pattern || pattern.test(j));
 }
@@ -70,9 +71,9 @@ async function newBuilds(run: Run, job: string, last: number, rejects: Reject[])
   const size = run.cfg.page_size;
   for (let from = 0; ; from += size) {
     const url = `${jobUrl(run.cfg.url, job)}api/json?tree=allBuilds[${BUILD_TREE}]{${from},${from + size}}`;
-    const got = await getJson<{ allBuilds?: unknown }>(url, run.http);
-    if (!got) return null;
-    const listed = (got.data as { allBuilds?: unknown } | null)?.allBuilds;
+    const got = await run.http.json<{ allBuilds?: unknown } | null>(url, { missingOk: true });
+    if (got === null) return null;
+    const listed = got?.allBuilds;
     const page = validItems(listed, buildShape, `allBuilds (from ${from})`, (where, reason) =>
       rejects.push({ kind: 'build', key: job, location: `${url} ${where}`, reason: `not a Jenkins build: ${reason}` })) as JenkinsBuild[];
     for (const b of page) if (b.number > last) out.push(b);
@@ -86,7 +87,7 @@ async function* artifactBatches(run: Run, build: JenkinsBuild, buildKey: string)
   for (const a of build.artifacts ?? []) {
     if (!patterns.some((p) => p.test(a.relativePath))) continue;
     const url = `${build.url.replace(/\/?$/, '/')}artifact/${a.relativePath.split('/').map(encodeURIComponent).join('/')}`;
-    const res = await getWithRetry(url, run.http);
+    const res = await run.http.stream(url, { missingOk: true });
     if (!res?.body) {
       yield { items: [], rejects: [{ kind: 'artifact', key: buildKey, location: url, reason: 'artifact not found (404): the build was discarded by Jenkins after it was listed; noted, not an error' }] };
       continue;
@@ -113,8 +114,8 @@ async function* buildBatches(run: Run, job: string, build: JenkinsBuild): AsyncG
   const mode = run.cfg.tests;
   let report = false;
   if (mode === 'report' || mode === 'report-then-artifacts') {
-    const got = await getJson<{ suites?: unknown }>(`${base}testReport/api/json?tree=${REPORT_TREE}`, run.http);
-    const suites = (got?.data as { suites?: unknown } | null)?.suites;
+    const got = await run.http.json<{ suites?: unknown } | null>(`${base}testReport/api/json?tree=${REPORT_TREE}`, { missingOk: true });
+    const suites = got?.suites;
     // each suite goes to raw as it came; normalize checks its shape and rejects what is wrong
     (Array.isArray(suites) ? suites : suites === undefined || suites === null ? [] : [suites]).forEach((suite, i) => {
       items.push({ kind: 'report-suite', key: `${buildKey}#${i}`, url: `${base}testReport/api/json`, payload: JSON.stringify(suite) });
@@ -188,10 +189,7 @@ export async function* collectJenkins(ctx: CollectContext<JenkinsConfig>): Async
   const cfg: JenkinsConfig = recorded
     ? { ...defaults(ctx.config), url: RECORDED_ROOT, folders: [''], jobs: [] }
     : ctx.config!;
-  const http: HttpOptions = {
-    fetch: recorded ? recordedFetch(ctx.scope) : ctx.fetch, user: cfg.user, token: cfg.token,
-    retries: cfg.retries, retryBaseMs: cfg.retry_base_ms, retryMaxMs: cfg.retry_max_ms, clock: ctx.clock, signal: ctx.signal,
-  };
+  const http = jenkinsClient(ctx, cfg, recorded ? recordedFetch(ctx.scope) : ctx.fetch);
   const run: Run = { cfg, http, ctx, cursor: parseCursor(ctx.cursor, ctx.scope) };
   const listRejects: Reject[] = [];
   const jobs = recorded || ctx.scope.startsWith('folder:')

@@ -24,7 +24,7 @@ export const jenkinsConfigSchema = z
     gerrit_host: z.string().min(1).optional(),
     retries: z.number().int().min(0).max(10).default(4),
     retry_base_ms: z.number().int().min(0).default(500),
-    /** Longest wait honoured for a Retry-After header. */
+    /** Longest wait between retries; a Retry-After asking for longer fails the scope at once. */
     retry_max_ms: z.number().int().min(0).default(60_000),
   })
   .strict();

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ShiplogError } from '../../lib/errors.ts';
 import type { Batch, CollectContext, RawItem, Reject } from '../types.ts';
-import { ConduitClient, realSleep } from './conduit.ts';
+import { ConduitClient, conduitHttp } from './conduit.ts';
 import type { PhabricatorConfig } from './config.ts';
 import { advance, alreadySeen, parseCursor, type Watermark } from './cursor.ts';
 import { Lookups } from './lookups.ts';
@@ -75,10 +75,7 @@ function namesOf(task: Obj): string[] {
 async function* collectConduit(ctx: CollectContext<PhabricatorConfig>): AsyncGenerator<Batch> {
   const cfg = ctx.config;
   if (!cfg) throw new ShiplogError('config_invalid', 'sync phabricator: no "sources.phabricator" section (url, token) in the config');
-  const client = new ConduitClient({
-    url: cfg.url, token: cfg.token, fetch: ctx.fetch, clock: ctx.clock, sleep: typeof ctx.options.sleep === 'function' ? (ctx.options.sleep as (ms: number) => Promise<void>) : realSleep,
-    retries: cfg.retries, backoffMs: cfg.backoff_ms, log: ctx.log, signal: ctx.signal,
-  });
+  const client = new ConduitClient({ url: cfg.url, token: cfg.token, http: conduitHttp(ctx, cfg) });
   const lookups = new Lookups(client);
   const mark: Watermark | null = parseCursor(ctx.cursor);
   let items: RawItem[] = [];

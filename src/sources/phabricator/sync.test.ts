@@ -17,10 +17,10 @@ async function sync(store: Store, handler: Handler, extra: Record<string, unknow
   const server = await startConduit(handler);
   close = server.close;
   const sleeps: number[] = [];
-  const config = phabricatorSource.configSchema.parse({ url: server.url, token: 'api-secrettoken0000000000000000', page_size: 2, backoff_ms: 10, ...extra });
+  const config = phabricatorSource.configSchema.parse({ url: server.url, token: 'api-secrettoken0000000000000000', page_size: 2, backoff_ms: 100, ...extra });
   const summary = await runSource(
-    { store, log: silentLogger(), clock: () => NOW, fetch: globalThis.fetch },
-    { source: phabricatorSource, config, paths: [], options: { sleep: async (ms: number) => void sleeps.push(ms) } },
+    { store, log: silentLogger(), clock: () => NOW, fetch: globalThis.fetch, sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 },
+    { source: phabricatorSource, config, paths: [], options: {} },
   );
   return { summary, sleeps, requests: server.requests, url: server.url };
 }
@@ -56,7 +56,7 @@ describe('sync phabricator', () => {
     expect(summary.errors).toEqual([]);
     const searches = requests.filter((r) => r.method === 'maniphest.search' && !r.form.has('constraints[parentIDs][0]'));
     expect(searches.map((r) => r.form.get('after'))).toEqual([null, '2', '2', '4', '4']);
-    expect(sleeps).toEqual([2000, 10]); // Retry-After: 2 s, then backoff_ms * 2^0
+    expect(sleeps).toEqual([2000, 75]); // Retry-After: 2 s, then backoff_ms·2^0 at 75 % (jitter 0.5)
     const t1History = requests.filter((r) => r.method === 'transaction.search' && r.form.get('objectIdentifier') === 'T1');
     expect(t1History.map((r) => r.form.get('after'))).toEqual([null, '3']);
     expect(searches[0].form.get('api.token')).toBe('api-secrettoken0000000000000000');

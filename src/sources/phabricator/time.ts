@@ -1,6 +1,6 @@
 // Time formats the Phabricator source reads, one named function each: Conduit epochs
 // (seconds since 1970 as a number or a numeric string, as maniphest.search and the older
-// maniphest.gettasktransactions give them) and HTTP Retry-After (RFC 9110 §10.2.3).
+// maniphest.gettasktransactions give them). Retry-After is the shared HTTP client's.
 
 /** Conduit epoch seconds → Date; null/""/0 → null. Throws naming the field on garbage. */
 export function parseConduitEpoch(value: unknown, field: string): Date | null {
@@ -8,16 +8,6 @@ export function parseConduitEpoch(value: unknown, field: string): Date | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
   if (!Number.isFinite(n) || n < 0) throw new Error(`${field}: not a Conduit epoch: ${JSON.stringify(value)}`);
   return new Date(Math.round(n * 1000));
-}
-
-/** Retry-After (delta-seconds or an HTTP-date) → milliseconds to wait; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
-  if (!value) return null;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, at - now.getTime());
 }
 
 /** custom.release.date (a date field: epoch seconds) → "YYYY-MM-DD"; a non-numeric string is kept as given. */

@@ -1,12 +1,13 @@
-// The small pure pieces: Conduit epochs, Retry-After, form encoding, the restriction rule,
+// The small pure pieces: Conduit epochs, form encoding, the restriction rule,
 // the cursor watermark; and the client's handling of bodies that are not Conduit.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../lib/http/client.ts';
 import { ConduitClient } from './conduit.ts';
 import { advance, alreadySeen, parseCursor } from './cursor.ts';
 import { startConduit } from './fixtures/conduit-server.ts';
 import { encodeConduitForm } from './form.ts';
 import { isRestrictedTask, redactTask } from './redact.ts';
-import { parseConduitEpoch, parseReleaseDate, parseRetryAfter } from './time.ts';
+import { parseConduitEpoch, parseReleaseDate } from './time.ts';
 
 describe('time formats', () => {
   it('parseConduitEpoch reads numbers and numeric strings, null for empty, throws naming the field', () => {
@@ -19,13 +20,6 @@ describe('time formats', () => {
     expect(parseReleaseDate(1772582400)).toBe('2026-03-04');
     expect(parseReleaseDate('2026-03-03')).toBe('2026-03-03');
     expect(parseReleaseDate(null)).toBeNull();
-  });
-  it('parseRetryAfter reads seconds and HTTP dates', () => {
-    const now = new Date('2026-01-01T00:00:00Z');
-    expect(parseRetryAfter('2', now)).toBe(2000);
-    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:30 GMT', now)).toBe(30_000);
-    expect(parseRetryAfter('soon', now)).toBeNull();
-    expect(parseRetryAfter(null, now)).toBeNull();
   });
 });
 
@@ -66,16 +60,17 @@ describe('cursor', () => {
 describe('ConduitClient on bodies that are not Conduit', () => {
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => close?.());
-  const client = (url: string, sleeps: number[]) => new ConduitClient({
-    url, token: 'api-x', fetch: globalThis.fetch, clock: () => new Date(0), sleep: async (ms) => void sleeps.push(ms), retries: 2, backoffMs: 100,
-  });
+  const client = (url: string, sleeps: number[]) => {
+    const http = createHttpClient({ fetch: globalThis.fetch, clock: () => new Date(0), sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 }, { retries: 2, retryBaseMs: 100 });
+    return new ConduitClient({ url, token: 'api-x', http });
+  };
 
   it('retries a truncated body with backoff, then gives up naming the endpoint', async () => {
     const s = await startConduit(() => ({ body: '{"result": {"data": [' }));
     close = s.close;
     const sleeps: number[] = [];
-    await expect(client(s.url, sleeps).call('maniphest.search', {})).rejects.toThrow(new RegExp(`${s.url}/api/maniphest.search: response is not JSON.*gave up after 3 attempts`));
-    expect(sleeps).toEqual([100, 200]);
+    await expect(client(s.url, sleeps).call('maniphest.search', {})).rejects.toThrow(new RegExp(`${s.url}/api/maniphest.search: response is not valid JSON.*\\(after 3 attempts\\)$`));
+    expect(sleeps).toEqual([75, 150]);
   });
 
   it('fails at once on a 404 and passes a recorded Conduit error through after retries', async () => {
@@ -84,7 +79,7 @@ describe('ConduitClient on bodies that are not Conduit', () => {
     const sleeps: number[] = [];
     await expect(client(s.url, sleeps).call('nope', {})).rejects.toThrow(/HTTP 404: not a Conduit endpoint/);
     expect(sleeps).toEqual([]);
-    await expect(client(s.url, sleeps).call('maniphest.search', {})).rejects.toThrow(/ERR-CONDUIT-CORE: Lock wait timeout/);
-    expect(sleeps).toEqual([100, 200]);
+    await expect(client(s.url, sleeps).call('maniphest.search', {})).rejects.toThrow(/api\/maniphest\.search: ERR-CONDUIT-CORE: Lock wait timeout \(after 3 attempts\)$/);
+    expect(sleeps).toEqual([75, 150]);
   });
 });

@@ -1,14 +1,17 @@
 // `shiplog sync sal`: pages through a SAL endpoint (sal.toolforge.org HTML or Atom, or an
 // Elasticsearch-style JSON proxy), newest first, until a page reaches the cursor (the
-// newest entry of the last run). Retries 5xx and network errors with backoff, honours a
-// 429's Retry-After. I/O only: the page's entries go out unchanged as raw items.
-import { describeError, ShiplogError } from '../../lib/errors.ts';
+// newest entry of the last run). Retries, backoff and Retry-After are the shared client's
+// (src/lib/http). I/O only: the page's entries go out unchanged as raw items.
+import { ShiplogError } from '../../lib/errors.ts';
+import type { HttpClient } from '../../lib/http/client.ts';
+import { httpClientFor } from '../http.ts';
 import type { Batch, CollectContext, RawItem } from '../types.ts';
 import { jsonDocs, KeyMaker, sniffFormat } from './collect-file.ts';
 import type { SalConfig, SalEndpoint } from './config.ts';
 import { atomEntries, htmlRows } from './html.ts';
 import { readEntry } from './normalize.ts';
 
+/** Longest wait between attempts; a Retry-After asking for longer fails the endpoint at once. */
 const MAX_WAIT_MS = 300_000;
 
 export function fillTemplate(url: string, page: number, size: number, since: string): string {
@@ -16,42 +19,10 @@ export function fillTemplate(url: string, page: number, size: number, since: str
     .replace(/\{size\}/g, String(size)).replace(/\{since\}/g, encodeURIComponent(since));
 }
 
-/** Retry-After in seconds or as an HTTP date → milliseconds to wait (capped). */
-export function retryAfterMs(header: string | null, now: Date): number | null {
-  if (!header) return null;
-  const s = Number(header);
-  const ms = Number.isFinite(s) ? s * 1000 : Date.parse(header) - now.getTime();
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_WAIT_MS) : null;
-}
-
-const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((res) => {
-  const t = setTimeout(res, ms);
-  signal?.addEventListener('abort', () => { clearTimeout(t); res(); }, { once: true });
-});
-
-export async function fetchPage(ctx: CollectContext<SalConfig>, url: string): Promise<string> {
-  const attempts = ctx.config?.attempts ?? 4;
-  const base = ctx.config?.retry_delay_ms ?? 1000;
-  for (let attempt = 1; ; attempt++) {
-    let wait = base * 2 ** (attempt - 1);
-    let problem: string;
-    try {
-      const res = await ctx.fetch(url, { signal: ctx.signal });
-      if (res.ok) return await res.text();
-      await res.body?.cancel();
-      if (res.status === 401 || res.status === 403) throw new ShiplogError('source_auth', `${url}: HTTP ${res.status}`);
-      if (res.status !== 429 && res.status < 500) throw new ShiplogError('source_protocol', `${url}: HTTP ${res.status}`);
-      problem = `HTTP ${res.status}`;
-      wait = retryAfterMs(res.headers.get('retry-after'), ctx.clock()) ?? wait;
-    } catch (err) {
-      if (err instanceof ShiplogError) throw err;
-      problem = describeError(err); // network error or a body cut short: retried like a 5xx
-    }
-    if (attempt >= attempts) throw new ShiplogError('source_unreachable', `${url}: ${problem} after ${attempt} attempts`);
-    ctx.log.warn({ url, attempt, wait }, `SAL page: ${problem}, retrying`);
-    const injected = ctx.options.sleep as ((ms: number) => Promise<void>) | undefined; // tests record the waits
-    await (injected ? injected(wait) : sleep(wait, ctx.signal));
-  }
+/** The shared client with sources.sal's retry settings (attempts in all, first delay). */
+export function salClient(ctx: CollectContext<SalConfig>): HttpClient {
+  const cfg = ctx.config;
+  return httpClientFor(ctx, { retries: (cfg?.attempts ?? 4) - 1, retryBaseMs: cfg?.retry_delay_ms ?? 1000, retryMaxMs: MAX_WAIT_MS });
 }
 
 /** The raw items of one fetched page. */
@@ -90,9 +61,10 @@ export async function* collectEndpoint(ctx: CollectContext<SalConfig>): AsyncGen
   const keys = new KeyMaker();
   let newest: { at: Date; id: string } | null = null;
   let done = 0;
+  const http = salClient(ctx);
   for (let page = 0; page < ep.max_pages; page++) {
     const url = fillTemplate(ep.url, page, ep.page_size, since?.at.toISOString() ?? '');
-    const items = pageItems(await fetchPage(ctx, url), ep, url, keys);
+    const items = pageItems(await http.text(url), ep, url, keys);
     const entries = items.map((i) => readEntry(i)).filter((e) => typeof e !== 'string');
     if (entries.length === 0) {
       if (items.length > 0) yield { items };

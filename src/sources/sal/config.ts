@@ -26,7 +26,7 @@ export const salConfigSchema = z
     endpoints: z.array(salEndpointSchema).default([]),
     /** Attempts per page on HTTP 5xx / 429 / network errors before the sync of that endpoint fails. */
     attempts: z.number().int().positive().default(4),
-    /** First retry delay; doubled each attempt. A 429's Retry-After (seconds) wins when present. */
+    /** First retry delay; doubled each attempt (jittered, at most 300 s). A Retry-After wins when present. */
     retry_delay_ms: z.number().int().nonnegative().default(1000),
   })
   .strict();

@@ -1,9 +1,12 @@
 // Zuul status.json snapshots: from files (`shiplog import zuul <file…>`, snapshot time = the
-// file's modification time, or --option at=<ISO>) or by polling sources.zuul.url. Each
-// snapshot is one raw item, unchanged; its time travels as the item's fetchedAt. I/O only.
+// file's modification time, or --option at=<ISO>) or by polling sources.zuul.url through the
+// shared HTTP client. Each snapshot is one raw item, unchanged; its time travels as the
+// item's fetchedAt. I/O only.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ShiplogError } from '../../lib/errors.ts';
+import { HttpError, realSleep } from '../../lib/http/client.ts';
+import { httpClientFor } from '../http.ts';
 import type { Batch, CollectContext } from '../types.ts';
 import type { ZuulConfig } from './config.ts';
 
@@ -34,21 +37,22 @@ async function* fromFiles(ctx: CollectContext<ZuulConfig>): AsyncGenerator<Batch
 async function* poll(ctx: CollectContext<ZuulConfig>): AsyncGenerator<Batch> {
   const cfg = ctx.config!;
   const host = new URL(cfg.url).host;
+  const http = httpClientFor(ctx);
+  const sleep = ctx.sleep ?? realSleep;
   for (let i = 0; i < cfg.polls; i++) {
-    if (i > 0) await new Promise((r) => setTimeout(r, cfg.interval_s * 1000));
+    if (i > 0) await sleep(cfg.interval_s * 1000, ctx.signal);
     if (ctx.signal?.aborted) return;
-    let res: Response;
+    let payload: string;
     try {
-      res = await ctx.fetch(cfg.url, { headers: { accept: 'application/json' }, signal: ctx.signal });
+      payload = await http.text(cfg.url, { headers: { accept: 'application/json' } });
     } catch (err) {
-      throw new ShiplogError('source_unreachable', `${cfg.url}: ${(err as Error).message}`, { cause: err });
-    }
-    const at = ctx.clock();
-    if (!res.ok) {
-      yield { items: [], rejects: [{ kind: 'status', location: cfg.url, reason: `HTTP ${res.status} at ${at.toISOString()}: snapshot missed` }] };
+      // an answer that stayed an HTTP error after the retries is a missed snapshot; no answer at all fails the run
+      if (!(err instanceof HttpError) || err.status === undefined) throw err;
+      yield { items: [], rejects: [{ kind: 'status', location: cfg.url, reason: `HTTP ${err.status} at ${ctx.clock().toISOString()}: snapshot missed` }] };
       continue;
     }
-    yield { items: [{ kind: 'status', key: snapshotKey(host, at), url: cfg.url, payload: await res.text(), fetchedAt: at }], cursor: at.toISOString() };
+    const at = ctx.clock();
+    yield { items: [{ kind: 'status', key: snapshotKey(host, at), url: cfg.url, payload, fetchedAt: at }], cursor: at.toISOString() };
   }
 }
 

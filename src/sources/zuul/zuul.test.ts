@@ -54,4 +54,20 @@ describe('zuul source', () => {
     ]);
     await store.close();
   });
+  it('retries a failing poll, and notes a snapshot missed when the answer stays an HTTP error', async () => {
+    let n = 0;
+    const server = createServer((_req, res) => (++n === 1 || n > 2 ? res.writeHead(503).end('busy') : res.writeHead(200).end('{}')));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/zuul/status.json`;
+    const store = await openStore(':memory:');
+    const waits: number[] = [];
+    const s = await runSource({ ...deps(store), sleep: async (ms: number) => void waits.push(ms) }, { source: zuulSource, config: zuulSource.configSchema.parse({ url, polls: 2, interval_s: 5 }), paths: [], options: {} });
+    server.close();
+    expect(s.errors).toEqual([]);
+    expect(n).toBe(2 + 5); // poll 1: a 503, then the snapshot; poll 2: five 503s
+    expect(waits.filter((w) => w === 5000)).toHaveLength(1); // the interval between the polls
+    const rejects = await store.all<{ reason: string }>("SELECT reason FROM rejects WHERE reason LIKE '%snapshot missed'");
+    expect(rejects.map((r) => r.reason)).toEqual(['HTTP 503 at 2017-06-22T08:40:00.000Z: snapshot missed']);
+    await store.close();
+  });
 });
