@@ -34,10 +34,10 @@ describe('gerrit-projects', () => {
       { repo: 'mediawiki/skins/MonoBook', value: 'ACTIVE', since: '2026-01-01' },
     ]);
     const failing = (async () => new Response('no', { status: 503 })) as typeof fetch;
-    const s = await runSource({ store, log: silentLogger(), clock: () => new Date('2026-01-09T00:00:00Z'), fetch: failing }, {
+    const s = await runSource({ store, log: silentLogger(), clock: () => new Date('2026-01-09T00:00:00Z'), fetch: failing, sleep: async () => {} }, {
       source: gerritProjectsSource, config: { url: 'https://gerrit.example.org/r', prefixes: [] }, paths: [], options: {},
     });
-    expect(s.errors[0]).toMatch('GET https://gerrit.example.org/r/projects/?d: HTTP 503');
+    expect(s.errors[0]).toMatch('https://gerrit.example.org/r/projects/?d: HTTP 503 (after 5 attempts)');
     await store.close();
   });
 });

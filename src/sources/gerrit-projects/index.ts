@@ -5,7 +5,7 @@
 // sources.gerrit-projects.url. Docs: docs/sources/gerrit-projects.md.
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
-import { ShiplogError } from '../../lib/errors.ts';
+import { httpClientFor } from '../http.ts';
 import { output, type Output, type NormalizeContext, type RawRecord, type Source } from '../types.ts';
 import { deriveFactPeriods, deriveLifecycle, emptyDerive } from '../steward-common/derive.ts';
 
@@ -61,15 +61,9 @@ export const gerritProjectsSource: Source<GerritProjectsConfig> = {
       return;
     }
     const url = `${ctx.config!.url!.replace(/\/+$/, '')}/projects/?d`;
-    let res: Response;
-    try {
-      res = await ctx.fetch(url, { headers: { accept: 'application/json' }, signal: ctx.signal });
-    } catch (err) {
-      throw new ShiplogError('source_unreachable', `GET ${url}: ${(err as Error).message}`, { cause: err });
-    }
-    if (!res.ok) throw new ShiplogError(res.status === 401 || res.status === 403 ? 'source_auth' : 'source_unreachable', `GET ${url}: HTTP ${res.status}`);
+    const payload = await httpClientFor(ctx).text(url, { headers: { accept: 'application/json' } }); // `)]}'` kept: raw is stored as received
     const at = ctx.clock();
-    yield { items: [{ kind: 'projects', key: `${url}@${at.toISOString()}`, url, payload: await res.text(), fetchedAt: at }], cursor: at.toISOString() };
+    yield { items: [{ kind: 'projects', key: `${url}@${at.toISOString()}`, url, payload, fetchedAt: at }], cursor: at.toISOString() };
   },
   normalize: normalizeGerritProjects,
   async derive(read) {
