@@ -158,6 +158,16 @@ export async function deriveAndLink(store: Store, source: Source<unknown>, scope
   });
 }
 
+/**
+ * The scope as stored in sync_state and raw_records: a file import's scope is its path
+ * unless `--name` names it (when the import has one scope), so a status lists "wikitech
+ * incident reports" rather than a folder that may be gone. A URL's credentials never reach it.
+ */
+export function storedScope(input: RunInput<unknown>, scopes: string[], scope: string): string {
+  const name = input.options.name;
+  return redactSecrets(input.paths.length > 0 && scopes.length === 1 && typeof name === 'string' && name !== '' ? name : scope);
+}
+
 /** Collects and ingests every scope of one source; a failing scope is recorded and reported. */
 export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Promise<SourceSummary> {
   const { source } = input;
@@ -165,7 +175,7 @@ export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Prom
   const summary = emptySummary(source.name);
   const scopes = source.scopes({ config: input.config, paths: input.paths, options: input.options });
   for (const scope of scopes) {
-    const stored = redactSecrets(scope); // the scope as stored: a source URL's credentials never reach sync_state
+    const stored = storedScope(input as RunInput<unknown>, scopes, scope);
     const [prev] = await deps.store.all<{ cursor: string | null; items_total: number | null }>(
       'SELECT cursor, items_total FROM sync_state WHERE source = $1 AND scope = $2',
       [source.name, stored],
@@ -187,7 +197,7 @@ export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Prom
       await deps.store.transaction((tx) => saveState(tx, source.name, stored, { last_run_at: deps.clock(), last_error: message }));
     }
   }
-  await deriveAndLink(deps.store, source as Source<unknown>, scopes, summary, deps.clock);
+  await deriveAndLink(deps.store, source as Source<unknown>, scopes.map((x) => storedScope(input as RunInput<unknown>, scopes, x)), summary, deps.clock);
   summary.durationMs = Date.now() - started;
   return summary;
 }

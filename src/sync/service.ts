@@ -67,6 +67,21 @@ export async function importPaths(
   });
 }
 
+/**
+ * Runs one source over a config section given here rather than the loaded one: the demo's
+ * many mirrors in one run (one derive), as `sync` would read them from shiplog.yaml.
+ */
+export async function syncWithConfig(deps: ServiceDeps, sourceName: string, config: unknown, refresh = true): Promise<SourceSummary> {
+  const source = sourceOrThrow(sourceName);
+  const parsed = source.configSchema.safeParse(config);
+  if (!parsed.success) throw new ShiplogError('config_invalid', `sources.${sourceName}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return locked(deps, [sourceName], async () => {
+    const summary = await runSource(deps, { source, config: parsed.data, paths: [], options: {} });
+    if (refresh) await refreshRollupsAfter(deps);
+    return summary;
+  });
+}
+
 /** Syncs the named sources, or every source that has a config section. */
 export async function syncSources(deps: ServiceDeps, names: string[] = []): Promise<SourceSummary[]> {
   const configured = Object.keys(deps.config.sources ?? {});
