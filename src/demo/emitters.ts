@@ -1,5 +1,6 @@
 // Every demo emitter, one line each, in ingest order. An emitter writes the world in
-// one source's real wire format under `dir` and says what to import.
+// one source's real wire format under `dir` and says what to import. Gerrit comes before
+// git, so config deployments find their changes' numbers by Change-Id when git derives them.
 import type { DemoWorld } from './types.ts';
 import { emitCalendar } from './emit/calendar.ts';
 import { emitIncidents } from './emit/incidents.ts';
@@ -9,16 +10,21 @@ import { emitMediawikiConfig } from './emit/mediawiki-config.ts';
 import { emitPhabricator } from './emit/phabricator.ts';
 import { emitSal } from './emit/sal.ts';
 import { emitGerritNotedb } from './emit/gerrit-notedb.ts';
+import { emitZuul } from './emit/zuul.ts';
 
 export interface DemoImport {
   source: string;
+  /** What was written (removed once imported); imported as paths unless `config` is given. */
   paths: string[];
   options?: Record<string, unknown>;
+  /** The source's config section naming these paths (e.g. many mirrors): one sync over all of them. */
+  config?: unknown;
 }
 
 export type Emitter = (world: DemoWorld, dir: string) => Promise<DemoImport[]>;
 
 export const EMITTERS: { name: string; emit: Emitter }[] = [
+  { name: 'gerrit-notedb', emit: emitGerritNotedb },
   { name: 'git', emit: emitGit },
   { name: 'mediawiki-config', emit: emitMediawikiConfig },
   { name: 'phabricator', emit: emitPhabricator },
@@ -26,5 +32,5 @@ export const EMITTERS: { name: string; emit: Emitter }[] = [
   { name: 'calendar', emit: emitCalendar },
   { name: 'incidents', emit: emitIncidents },
   { name: 'jenkins', emit: emitJenkins },
-  { name: 'gerrit-notedb', emit: emitGerritNotedb },
+  { name: 'zuul', emit: emitZuul },
 ];

@@ -1,15 +1,16 @@
-// `shiplog demo`: builds the world, has every emitter write it in its source's real
-// wire format into a temporary folder, and ingests those files through the real
-// sources — the same path a user's own data takes. Each emitter's files are removed in
-// the background as soon as they are ingested: deleting the ~40,000 Jenkins files at the
-// end took 7–60 s on a disk mounted with `discard`, all of it silent.
+// `shiplog demo`: builds the world (ending at the clock's now), has every emitter write it
+// in its source's real wire format into a temporary folder, and ingests those files through
+// the real sources — the same path a user's own data takes. Each source is ingested as soon
+// as its files are written, while the next source's are being written; each source's files
+// are removed in the background once ingested. Says how long each source took to write and
+// to ingest.
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importPaths, refreshRollupsAfter, type ServiceDeps } from '../sync/service.ts';
+import { importPaths, refreshRollupsAfter, syncWithConfig, type ServiceDeps } from '../sync/service.ts';
 import type { SourceSummary } from '../sync/summary.ts';
-import { EMITTERS } from './emitters.ts';
+import { EMITTERS, type DemoImport } from './emitters.ts';
 import { buildWorld } from './world.ts';
 
 export interface DemoOptions {
@@ -21,48 +22,67 @@ export interface DemoOptions {
   step?: (text: string | null) => void;
 }
 
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function runImport(deps: ServiceDeps, imp: DemoImport): Promise<SourceSummary> {
+  return imp.config !== undefined
+    ? syncWithConfig(deps, imp.source, imp.config, false)
+    : importPaths(deps, imp.source, imp.paths, imp.options ?? {}, false);
+}
+
 export async function runDemo(deps: ServiceDeps, opts: DemoOptions): Promise<{ summaries: SourceSummary[]; dir: string }> {
   const say = opts.say ?? (() => undefined);
   const step = opts.step ?? (() => undefined);
   const started = Date.now();
   step(`building the world (seed ${opts.seed}, ${opts.scale})`);
-  const world = buildWorld({ seed: opts.seed, scale: opts.scale });
-  say(`world (seed ${opts.seed}, ${opts.scale}): ${world.repos.length} repos, ${world.changes.length} changes, ${world.tasks.length} tasks, ${world.deployments.length} deployments, ${world.trains.length} trains`);
+  const world = buildWorld({ seed: opts.seed, scale: opts.scale, now: deps.clock() });
+  say(`world (seed ${opts.seed}, ${opts.scale}, ${world.start.toISOString().slice(0, 10)} to ${world.end.toISOString().slice(0, 16)}Z): ${world.repos.length} repos, ${world.changes.length} changes, ${world.changes.reduce((n, c) => n + c.builds.length, 0)} builds, ${world.tasks.length} tasks, ${world.deployments.length} deployments, ${world.trains.length} trains, built in ${secs(Date.now() - started)}`);
   const dir = mkdtempSync(join(tmpdir(), 'shiplog-demo-'));
   const summaries: SourceSummary[] = [];
   const removals: Promise<void>[] = [];
   const remove = (path: string) => {
     if (!opts.keep) removals.push(rm(path, { recursive: true, force: true, maxRetries: 2 }));
   };
+  let chain: Promise<unknown> = Promise.resolve();
   try {
-    for (const e of EMITTERS) {
+    // Writing runs ahead of ingesting: the next source is written while this one is ingested
+    // (the store works in its own threads, git in its own processes).
+    const written = EMITTERS.map((e) => {
+      const p = chain.then(async () => {
+        const t = Date.now();
+        return { name: e.name, imports: await e.emit(world, dir), ms: Date.now() - t };
+      });
+      chain = p;
+      p.catch(() => undefined); // a failure is reported once, by the ingest loop that awaits it
+      return p;
+    });
+    for (const [i, next] of written.entries()) {
+      step(`writing ${EMITTERS[i].name} in its wire format`);
+      const { name, imports, ms } = await next;
       const t = Date.now();
-      step(`writing ${e.name} in its wire format`);
-      const imports = await e.emit(world, dir);
-      say(`emitted ${e.name} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      const t2 = Date.now();
-      step(`ingesting ${e.name}`);
+      step(`ingesting ${name}`);
       for (const imp of imports) {
-        const s = await importPaths(deps, imp.source, imp.paths, imp.options ?? {}, false);
+        const s = await runImport(deps, imp);
         if (s.errors.length) say(`  ${imp.source}: ${s.errors.join('; ')}`);
         summaries.push(s);
         imp.paths.forEach(remove);
       }
-      say(`ingested ${e.name} (${imports.length} import${imports.length === 1 ? '' : 's'}) in ${((Date.now() - t2) / 1000).toFixed(1)} s`);
+      say(`${name}: written in ${secs(ms)}, ingested in ${secs(Date.now() - t)}`);
     }
     const t3 = Date.now();
     step('building the rollups');
-    await refreshRollupsAfter(deps); // once, not after each of the ~60 imports
-    say(`built the rollups in ${((Date.now() - t3) / 1000).toFixed(1)} s`);
+    await refreshRollupsAfter(deps); // once, not after each import
+    say(`built the rollups in ${secs(Date.now() - t3)}`);
   } finally {
+    await chain.catch(() => undefined); // after a failure, no writer is left in the folder
     step(opts.keep ? null : 'removing the temporary files');
     const t4 = Date.now();
     await Promise.allSettled(removals);
     remove(dir);
     await Promise.allSettled(removals);
-    if (!opts.keep) say(`removed the temporary files in ${((Date.now() - t4) / 1000).toFixed(1)} s`);
+    if (!opts.keep) say(`removed the temporary files in ${secs(Date.now() - t4)}`);
     step(null);
   }
-  say(`demo ingested in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`demo ingested in ${secs(Date.now() - started)}`);
   return { summaries, dir };
 }

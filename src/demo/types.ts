@@ -29,6 +29,7 @@ export interface DemoTask {
   priority: { value: number; name: string };
   createdAt: Date;
   closedAt: Date | null;
+  firstClosedAt: Date | null; // set when the task was closed once, then reopened
   reopenedAt: Date | null; // closed once, reopened, closed again (closedAt is the last close)
   author: string; // person id
   owner: string | null; // person id
@@ -43,6 +44,7 @@ export interface DemoVote {
   value: number;
   voter: string; // person id, or "jenkins-bot"
   at: Date;
+  message?: string; // text under the vote, e.g. "Approved by … using scap backport"
 }
 
 export interface DemoTestCase {
@@ -62,8 +64,10 @@ export interface DemoBuild {
   changeNumber: number;
   patchset: number;
   repo: string;
+  /** When Zuul enqueued the item this build belongs to (same for every build of it). */
+  enqueuedAt: Date;
   startedAt: Date;
-  durationS: number;
+  durationS: number; // still running at the world's end when startedAt + durationS is later
   result: 'SUCCESS' | 'FAILURE' | 'UNSTABLE' | 'ABORTED' | 'LOST';
   voting: boolean;
   node: string;
@@ -97,6 +101,11 @@ export interface DemoChange {
   votes: DemoVote[];
   builds: DemoBuild[];
   commitSha: string | null; // merged commit on the branch (= last patch set sha)
+  approvedAt: Date | null; // the Code-Review+2 that sent it to the gate
+  /** A backport: the master commit this wmf-branch change was cherry-picked from. */
+  cherryPickOf: string | null;
+  /** A train step made by `scap deploy-promote`: the wikiversions.json change it carries. */
+  train: { version: string; group: DemoTrainStep['group']; kind: DemoTrainStep['kind'] } | null;
 }
 
 export interface DemoWindow {
@@ -132,6 +141,7 @@ export interface DemoTrainStep {
   group: 'testwikis' | 'group0' | 'group1' | 'group2';
   kind: 'rollforward' | 'rollback';
   at: Date;
+  change: number; // the operations/mediawiki-config change that made it
 }
 
 export interface DemoTrain {
@@ -157,7 +167,7 @@ export interface DemoWorld {
   seed: number;
   scale: 'small' | 'large';
   start: Date;
-  end: Date;
+  end: Date; // the clock's now when the world was built: nothing happens after it
   gerritHost: string;
   people: DemoPerson[];
   repos: DemoRepo[];

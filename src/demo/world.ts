@@ -1,13 +1,22 @@
-// Builds the demo world from a seed: people, repositories, tasks, and Gerrit changes
-// with patch sets, votes and CI builds. Deployments, windows, trains and incidents are
-// added by world-ops.ts. Pure and deterministic: the same seed gives the same world.
-import { addOps } from './world-ops.ts';
+// Builds the demo world from a seed and the clock's now: people, repositories, tasks,
+// Gerrit changes with patch sets, votes and CI builds, windows, trains, deployments and
+// incidents, all ending at now (world-changes, world-tasks, world-ops, world-deploys).
+// Pure and deterministic: the same seed and the same now give the same world.
 import { rng, type Rng } from './rng.ts';
-import type { DemoBuild, DemoChange, DemoPerson, DemoRepo, DemoTask, DemoWorld } from './types.ts';
+import { worldSpan } from './time.ts';
+import type { DemoBuild, DemoChange, DemoPerson, DemoRepo, DemoWorld } from './types.ts';
+import { ChangeNumbers, makeChanges, type Builder } from './world-changes.ts';
+import { makeDeployments } from './world-deploys.ts';
+import { makeIncidents, makeTrains, makeWindows } from './world-ops.ts';
+import { closeTasks, makeTasks } from './world-tasks.ts';
+
+export { projectOf } from './world-tasks.ts';
 
 export interface WorldOptions {
   seed?: number;
   scale?: 'small' | 'large';
+  /** The world ends here (the CLI passes its clock; tests pass a fixed date). */
+  now: Date;
 }
 
 const FIRST = ['Ana', 'Bryan', 'Chen', 'Dana', 'Eliska', 'Femi', 'Gergo', 'Hana', 'Ilias', 'Jaime', 'Kavya', 'Lucas',
@@ -16,17 +25,12 @@ const LAST = ['Abara', 'Berg', 'Costa', 'Dvorak', 'Eze', 'Fontaine', 'Garcia', '
   'Lindqvist', 'Moreau', 'Novak', 'Okafor', 'Pereira', 'Quinn', 'Rossi', 'Sato', 'Tanaka'];
 const EXTENSIONS = ['Math', 'AbuseFilter', 'CirrusSearch', 'Echo', 'GrowthExperiments', 'VisualEditor', 'Wikibase',
   'CentralAuth', 'Cite', 'Scribunto', 'TimedMediaHandler', 'ArticleFeedbackv5', 'Flow'];
-const VERBS = ['Fix', 'Add', 'Remove', 'Refactor', 'Deprecate', 'Enable', 'Disable', 'Hard-deprecate', 'Clean up', 'Localise'];
-const THINGS = ['ResourceLoader module', 'Special:RecentChanges filter', 'parser cache key', 'API query module',
-  'job queue retry', 'Codex button', 'database index', 'logging channel', 'edit conflict handling', 'hook handler',
-  'maintenance script', 'message bundle', 'rate limiter', 'PHPUnit coverage', 'Selenium test'];
-const PROJECT_OF: Record<string, string> = { 'mediawiki/core': 'MediaWiki-Core', 'operations/mediawiki-config': 'Wikimedia-Site-requests' };
-export const CI_JOBS = ['mediawiki-quibble-vendor-mysql-php81', 'mediawiki-quibble-vendor-postgres-php81',
-  'mediawiki-quibble-composer-mysql-php83', 'mediawiki-quibble-selenium-vendor-mysql-php81', 'mwext-phan-php81',
-  'mwgate-node20', 'composer-test-php81', 'mediawiki-quibble-vendor-sqlite-php81'];
 
-const DAY = 86_400_000;
-const at = (base: Date, ms: number) => new Date(base.getTime() + Math.round(ms));
+/** Sizes of the two scales: `small` is the default demo, `large` the benchmark world. */
+export const SCALES = {
+  small: { weeks: 16, people: 30, tasks: 500, changes: 420, testScale: 0.15 },
+  large: { weeks: 4 * 52, people: 400, tasks: 40_000, changes: 100_000, testScale: 1 },
+} as const;
 
 function makePeople(r: Rng, n: number): DemoPerson[] {
   const people: DemoPerson[] = [];
@@ -57,116 +61,40 @@ function makeRepos(scale: 'small' | 'large'): DemoRepo[] {
   ];
 }
 
-export function projectOf(repo: string): string {
-  return PROJECT_OF[repo] ?? `MediaWiki-extensions-${repo.split('/').pop()}`;
-}
-
-function makeTasks(r: Rng, people: DemoPerson[], repos: DemoRepo[], start: Date, end: Date, n: number): DemoTask[] {
-  const span = end.getTime() - start.getTime();
-  const priorities = [
-    { value: 100, name: 'Unbreak Now!' }, { value: 90, name: 'Needs Triage' }, { value: 80, name: 'High' },
-    { value: 50, name: 'Medium' }, { value: 25, name: 'Low' }, { value: 0, name: 'Lowest' },
-  ];
-  const tasks: DemoTask[] = [];
-  for (let i = 0; i < n; i++) {
-    const createdAt = at(start, r() * span * 0.9 - 30 * DAY);
-    const subtype = r.chance(0.03) ? 'security' : r.chance(0.45) ? 'bug' : r.chance(0.1) ? 'error' : 'default';
-    const closed = r.chance(0.65);
-    const closedAt = closed ? at(createdAt, r.int(1, 60) * DAY * r()) : null;
-    const reopened = closed && r.chance(0.08);
-    const repo = r.pick(repos);
-    tasks.push({
-      id: 300000 + i * 3 + r.int(0, 2), title: `${r.pick(VERBS)} ${r.pick(THINGS)} in ${repo.name.split('/').pop()}`,
-      subtype, status: closed ? (r.chance(0.85) ? 'resolved' : r.pick(['declined', 'invalid', 'duplicate'] as const)) : r.chance(0.1) ? 'stalled' : 'open',
-      priority: r.pick(priorities), createdAt, closedAt: closedAt && closedAt > end ? null : closedAt,
-      reopenedAt: reopened && closedAt ? at(closedAt, DAY) : null, author: r.pick(people).id,
-      owner: r.chance(0.7) ? r.pick(people).id : null, projects: [projectOf(repo.name), ...(r.chance(0.1) ? ['Wikimedia-production-error'] : [])],
-      restricted: subtype === 'security', releaseVersion: null,
-    });
+/** Jenkins numbers each job's builds in the order they start. */
+function numberBuilds(changes: DemoChange[]): void {
+  const builds: DemoBuild[] = changes.flatMap((c) => c.builds).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  const next = new Map<string, number>();
+  for (const b of builds) {
+    const n = (next.get(b.job) ?? 1000) + 1;
+    next.set(b.job, n);
+    b.buildNumber = n;
+    b.id = `${b.job}/${n}`;
   }
-  for (const t of tasks) if (t.closedAt === null && t.status !== 'open' && t.status !== 'stalled') t.status = 'open';
-  return tasks;
 }
 
-function makeBuilds(r: Rng, ch: DemoChange, ps: number, psAt: Date, pipeline: DemoBuild['pipeline'], counters: Map<string, number>, testScale: number): DemoBuild[] {
-  const jobs = ch.repo === 'operations/mediawiki-config' ? ['operations-mw-config-php81', 'tox-docker']
-    : r.pick([CI_JOBS.slice(0, 3), CI_JOBS.slice(2, 6), [CI_JOBS[0], CI_JOBS[4], CI_JOBS[7]]]);
-  return jobs.map((job) => {
-    const n = (counters.get(job) ?? 1000) + 1;
-    counters.set(job, n);
-    const failing = r.chance(pipeline === 'gate-and-submit' ? 0.05 : 0.15);
-    const testCount = job.includes('quibble') ? Math.round(testScale * r.int(8, 20)) : job.includes('phan') ? 0 : Math.round(testScale * r.int(2, 6));
-    return {
-      id: `${job}/${n}`, job, buildNumber: n, pipeline, changeNumber: ch.number, patchset: ps, repo: ch.repo,
-      startedAt: at(psAt, r.int(20, 300) * 1000), durationS: r.int(30, job.includes('selenium') ? 1500 : 700),
-      result: failing ? (r.chance(0.1) ? 'ABORTED' : 'FAILURE') : 'SUCCESS', voting: !job.includes('sqlite'),
-      node: `integration-agent-docker-10${r.int(10, 60)}`, zuulUuid: r.hex(32), testCount,
-    };
-  });
-}
-
-function makeChanges(r: Rng, w: DemoWorld, n: number, testScale: number): DemoChange[] {
-  const span = w.end.getTime() - w.start.getTime();
-  const counters = new Map<string, number>();
-  const changes: DemoChange[] = [];
-  const bugTasks = w.tasks.filter((t) => !t.restricted);
-  for (let i = 0; i < n; i++) {
-    const repo = r.chance(0.25) ? 'operations/mediawiki-config' : r.chance(0.3) ? 'mediawiki/core' : r.pick(w.repos).name;
-    const owner = r.pick(w.people);
-    const createdAt = at(w.start, (i / n) * span * 0.97 + r() * DAY);
-    const nps = r.int(1, 4);
-    const patchsets = Array.from({ length: nps }, (_, k) => ({
-      number: k + 1, sha: r.hex(40), uploader: k > 0 && r.chance(0.2) ? r.pick(w.people).id : owner.id,
-      at: at(createdAt, k * r.int(1, 48) * 3_600_000),
-    }));
-    const lastPs = patchsets[nps - 1];
-    const fate = r();
-    const status: DemoChange['status'] = fate < 0.78 ? 'merged' : fate < 0.9 ? 'abandoned' : 'open';
-    const doneAt = at(lastPs.at, r.int(1, 72) * 3_600_000);
-    const tasks = r.chance(0.7) ? [r.pick(bugTasks).id, ...(r.chance(0.1) ? [r.pick(bugTasks).id] : [])] : [];
-    const html = r.chance(0.02) ? ' <script>alert("x")</script> & <b>bold</b>' : '';
-    const ch: DemoChange = {
-      number: 900000 + i * 7 + r.int(0, 6), changeId: `I${r.hex(40)}`, repo, branch: 'master',
-      subject: `${r.pick(VERBS)} ${r.pick(THINGS)}${html}`, topic: r.chance(0.1) ? `topic-${r.int(1, 40)}` : null,
-      owner: owner.id, createdAt, status, mergedAt: status === 'merged' ? doneAt : null,
-      abandonedAt: status === 'abandoned' ? doneAt : null, tasks: [...new Set(tasks)], dependsOn: null,
-      patchsets, votes: [], builds: [], commitSha: status === 'merged' ? lastPs.sha : null,
-    };
-    if (i > 0 && r.chance(0.05)) ch.dependsOn = changes[i - 1].changeId;
-    for (const ps of patchsets) {
-      const builds = makeBuilds(r, ch, ps.number, ps.at, 'test', counters, testScale);
-      ch.builds.push(...builds);
-      const ok = builds.every((b) => b.result === 'SUCCESS' || !b.voting);
-      ch.votes.push({ patchset: ps.number, label: 'Verified', value: ok ? 1 : -1, voter: 'jenkins-bot', at: at(ps.at, 900_000) });
-      if (r.chance(0.4)) ch.votes.push({ patchset: ps.number, label: 'Code-Review', value: r.pick([1, -1, 1]), voter: r.pick(w.people).id, at: at(ps.at, r.int(1, 20) * 3_600_000) });
-    }
-    if (status === 'merged') {
-      const reviewer = r.pick(w.people.filter((p) => p.id !== owner.id));
-      ch.votes.push({ patchset: nps, label: 'Code-Review', value: 2, voter: reviewer.id, at: at(doneAt, -600_000) });
-      ch.builds.push(...makeBuilds(r, ch, nps, at(doneAt, -500_000), 'gate-and-submit', counters, testScale).map((b) => ({ ...b, result: 'SUCCESS' as const })));
-      ch.votes.push({ patchset: nps, label: 'Verified', value: 2, voter: 'jenkins-bot', at: doneAt });
-      if (repo !== 'operations/mediawiki-config' && r.chance(0.3)) ch.builds.push(...makeBuilds(r, ch, nps, at(doneAt, 60_000), 'postmerge', counters, testScale));
-    }
-    changes.push(ch);
-  }
-  return changes;
-}
-
-export function buildWorld(opts: WorldOptions = {}): DemoWorld {
+export function buildWorld(opts: WorldOptions): DemoWorld {
   const seed = opts.seed ?? 1;
   const scale = opts.scale ?? 'small';
+  const size = SCALES[scale];
   const r = rng(seed);
-  const weeks = scale === 'small' ? 16 : 4 * 52;
-  const start = new Date(Date.UTC(2026, 0, 5)); // a Monday
-  const end = at(start, weeks * 7 * DAY);
-  const people = makePeople(r, scale === 'small' ? 30 : 400);
+  const { start, end } = worldSpan(opts.now, size.weeks);
+  const people = makePeople(r, size.people);
   const repos = makeRepos(scale);
   const w: DemoWorld = {
     seed, scale, start, end, gerritHost: 'gerrit.wikimedia.org', people, repos,
-    tasks: makeTasks(r, people, repos, start, end, scale === 'small' ? 600 : 40_000),
-    changes: [], windows: [], deployments: [], trains: [], incidents: [],
+    tasks: makeTasks(r, people, repos, start, end, size.tasks), changes: [], windows: [], deployments: [], trains: [], incidents: [],
   };
-  w.changes = makeChanges(r, w, scale === 'small' ? 1100 : 100_000, scale === 'small' ? 0.35 : 2.2);
-  addOps(r, w);
+  const b: Builder = { r, w, testScale: size.testScale, kinds: new Map(repos.map((x) => [x.name, x.kind])), plans: new Map() };
+  const master = makeChanges(b, size.changes);
+  w.changes = [...master];
+  const numbers = new ChangeNumbers(master);
+  w.windows = makeWindows(r, w);
+  w.trains = makeTrains(b, numbers);
+  w.deployments = makeDeployments(b, numbers, master);
+  makeIncidents(r, w);
+  closeTasks(r, w);
+  w.changes.sort((a, b2) => a.number - b2.number);
+  numberBuilds(w.changes);
   return w;
 }

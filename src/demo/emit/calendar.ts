@@ -111,5 +111,9 @@ export async function emitCalendar(world: DemoWorld, dir: string): Promise<DemoI
   const wf = join(dir, 'workflow', 'windows.jsonl');
   await mkdir(join(dir, 'workflow'), { recursive: true });
   await writeFile(wf, events.join('\n') + '\n');
-  return [{ source: 'calendar', paths: files }, { source: 'workflow', paths: [wf] }];
+  return [
+    { source: 'calendar', paths: [files[0]], options: { name: 'wikitech Deployments (SWAT era)' } },
+    { source: 'calendar', paths: [files[1]], options: { name: 'wikitech Deployments' } },
+    { source: 'workflow', paths: [wf], options: { name: 'recorded workflow events' } },
+  ];
 }

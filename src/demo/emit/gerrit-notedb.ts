@@ -2,10 +2,12 @@
 // commits on refs/changes/NN/N/P and meta commits for the upload of each patch set, each
 // Code-Review vote, each jenkins-bot Zuul report (Verified vote + "Main test build
 // succeeded." + one job line per world build, job URLs on integration.wikimedia.org), the
-// merge and the abandon. Then asks for `import gerrit-notedb` of each repository.
+// merge and the abandon. A report is written once every build of its item has finished
+// before the world's end. Then asks for one `sync gerrit-notedb` over every repository.
 import { join } from 'node:path';
 import type { DemoImport } from '../emitters.ts';
 import type { DemoBuild, DemoChange, DemoWorld } from '../types.ts';
+import { codeFileOf, configFileOf } from '../world-deploys.ts';
 import { commitMessage } from './git.ts';
 import { writeNoteDb, type NoteDbAccount, type NoteDbChange, type NoteDbUpdate } from './notedb-writer.ts';
 
@@ -24,7 +26,7 @@ export function jobLine(b: DemoBuild): string {
   return `- ${b.job} ${url} : ${b.result} in ${duration(b.durationS)}${b.voting ? '' : ' (non-voting)'}`;
 }
 
-function reports(ch: DemoChange): NoteDbUpdate[] {
+function reports(ch: DemoChange, end: Date): NoteDbUpdate[] {
   const groups = new Map<string, DemoBuild[]>();
   for (const b of ch.builds) {
     const k = `${b.pipeline}/${b.patchset}`;
@@ -38,14 +40,18 @@ function reports(ch: DemoChange): NoteDbUpdate[] {
     const vote = pipeline === 'postmerge' ? undefined : ch.votes.find((v) => v.voter === 'jenkins-bot' && v.patchset === patchset
       && v.label === 'Verified' && (pipeline === 'gate-and-submit' ? v.value === 2 : Math.abs(v.value) === 1));
     const voteText = vote ? ` Verified${vote.value > 0 ? '+' : ''}${vote.value}` : '';
+    const reportedAt = vote?.at ?? new Date(ended + 5000);
+    if (ended >= end.getTime() || reportedAt >= end) continue; // still running: Zuul has not reported
     out.push({
-      patchset, author: BOT, at: vote?.at ?? new Date(ended),
+      patchset, author: BOT, at: reportedAt,
       message: `Patch Set ${patchset}:${voteText}\n\n${HEADLINE[pipeline][ok ? 0 : 1]}\n\n${builds.map(jobLine).join('\n')}`,
       footers: [['Reviewer', `${BOT.name} <${BOT.id}@e9e9afe9-4712-486d-8885-f54b72dd1951>`], ...(vote ? [['Label', `Verified=${vote.value > 0 ? '+' : ''}${vote.value}`] as [string, string]] : [])],
     });
   }
   return out;
 }
+
+const fileOf = (ch: DemoChange) => (ch.train ? 'wikiversions.json' : ch.repo === 'operations/mediawiki-config' ? configFileOf(ch) : codeFileOf(ch));
 
 export function noteDbChange(ch: DemoChange, world: DemoWorld): NoteDbChange {
   const people = new Map(world.people.map((p) => [p.id, { id: p.gerritAccountId, name: p.name, email: p.email }]));
@@ -60,10 +66,10 @@ export function noteDbChange(ch: DemoChange, world: DemoWorld): NoteDbChange {
   for (const v of ch.votes.filter((x) => x.voter !== 'jenkins-bot')) {
     const value = `${v.value > 0 ? '+' : ''}${v.value}`;
     const voter = who(v.voter);
-    updates.push({ patchset: v.patchset, author: voter, at: v.at, message: `Patch Set ${v.patchset}: ${v.label}${value}`,
+    updates.push({ patchset: v.patchset, author: voter, at: v.at, message: `Patch Set ${v.patchset}: ${v.label}${value}${v.message ? `\n\n${v.message}` : ''}`,
       footers: [['Reviewer', `${voter.name} <${voter.id}@e9e9afe9-4712-486d-8885-f54b72dd1951>`], ['Label', `${v.label}=${value}`]] });
   }
-  updates.push(...reports(ch));
+  updates.push(...reports(ch, world.end));
   const last = ch.patchsets[ch.patchsets.length - 1].number;
   if (ch.status === 'merged' && ch.mergedAt) {
     updates.push({ patchset: last, author: BOT, at: ch.mergedAt, message: 'Change has been successfully merged by jenkins-bot',
@@ -75,19 +81,25 @@ export function noteDbChange(ch: DemoChange, world: DemoWorld): NoteDbChange {
   updates.sort((a, b) => a.at.getTime() - b.at.getTime()); // stable: the upload stays first
   return {
     number: ch.number,
-    patchsets: ch.patchsets.map((ps) => ({ number: ps.number, uploader: who(ps.uploader), at: ps.at, message, files: [{ path: `includes/Change${ch.number % 37}.php`, content: `<?php\n// ${ch.number} PS${ps.number}: ${ch.subject}\n` }] })),
+    patchsets: ch.patchsets.map((ps) => ({ number: ps.number, uploader: who(ps.uploader), at: ps.at, message, files: [{ path: fileOf(ch), content: `<?php\n// ${ch.number} PS${ps.number}: ${ch.subject}\n` }] })),
     updates,
   };
 }
 
 export async function emitGerritNotedb(world: DemoWorld, dir: string): Promise<DemoImport[]> {
-  const out: DemoImport[] = [];
+  const byRepo = new Map<string, DemoChange[]>();
+  for (const c of world.changes) {
+    const list = byRepo.get(c.repo);
+    if (list) list.push(c);
+    else byRepo.set(c.repo, [c]);
+  }
+  const mirrors: { path: string; name: string; host: string }[] = [];
   for (const repo of world.repos) {
-    const changes = world.changes.filter((c) => c.repo === repo.name);
-    if (changes.length === 0) continue;
+    const changes = byRepo.get(repo.name);
+    if (!changes) continue;
     const path = join(dir, 'gerrit-notedb', `${repo.name.replaceAll('/', '-')}.git`);
     await writeNoteDb(path, changes.map((c) => noteDbChange(c, world)));
-    out.push({ source: 'gerrit-notedb', paths: [path], options: { name: repo.name, host: world.gerritHost } });
+    mirrors.push({ path, name: repo.name, host: world.gerritHost });
   }
-  return out;
+  return [{ source: 'gerrit-notedb', paths: mirrors.map((m) => m.path), config: { mirrors } }];
 }

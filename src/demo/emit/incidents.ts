@@ -50,5 +50,5 @@ export async function emitIncidents(world: DemoWorld, dir: string): Promise<Demo
     const file = modern ? `Incidents-${date}_${name.join('_')}.wikitext` : `Incident_documentation-${date.replace(/-/g, '')}-${name.join('_')}.wikitext`;
     await writeFile(join(folder, file), report(i, i.causedBy ? byId.get(i.causedBy) : undefined, modern));
   }
-  return [{ source: 'incidents', paths: [folder] }];
+  return [{ source: 'incidents', paths: [folder], options: { name: 'wikitech incident reports' } }];
 }

@@ -1,12 +1,12 @@
 // Writes the demo world's CI builds as recorded Jenkins responses (src/sources/jenkins/
 // recorded.ts layout): the job list, each job's allBuilds with the ZUUL_* parameters, and each
-// build's JUnit report as an archived artifact (log/junit-dbless.xml, log/WDIO.xunit-….xml,
-// log/junit-karma.xml) in the real PHPUnit / WebdriverIO / karma formats. Everything is
-// streamed to disk with a bounded number of writes in flight, so the large world (over 10M
-// test cases) is written without holding it in memory. `import jenkins <dir>` reads it back.
-import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// build's JUnit report as an archived artifact (log/junit-dbless.xml, log/WDIO.xunit-….xml)
+// in the real PHPUnit / WebdriverIO formats; jobs that publish
+// no JUnit (phan, npm test) have none, and builds still running at the world's end are
+// listed as building. One report is built and written at a time, so the large world (over
+// 10M test cases) is written without holding it in memory. `import jenkins <dir>` reads it back.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { DemoImport } from '../emitters.ts';
 import type { DemoBuild, DemoChange, DemoTestCase, DemoWorld } from '../types.ts';
 import { testKindOf, testsOf } from './jenkins-tests.ts';
@@ -15,14 +15,14 @@ const ROOT = 'https://integration.wikimedia.org/ci';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function artifactPath(b: DemoBuild): string {
-  const kind = testKindOf(b.job);
+  const kind = testKindOf(b.job) ?? 'phpunit';
   if (kind === 'wdio') return `log/WDIO.xunit-${b.startedAt.toISOString().slice(0, 19).replace(/:/g, '-')}-${b.zuulUuid.slice(0, 8)}.xml`;
-  return kind === 'qunit' ? 'log/junit-karma.xml' : 'log/junit-dbless.xml';
+  return 'log/junit-dbless.xml';
 }
 
 /** A build's JUnit XML as the tool of its kind writes it. */
 export function junitXml(b: DemoBuild, cases: DemoTestCase[]): string {
-  const kind = testKindOf(b.job);
+  const kind = testKindOf(b.job) ?? 'phpunit';
   const ts = b.startedAt.toISOString().slice(0, 19);
   const failures = cases.filter((c) => c.status === 'fail').length;
   const errors = cases.filter((c) => c.status === 'error').length;
@@ -42,8 +42,10 @@ export function junitXml(b: DemoBuild, cases: DemoTestCase[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  ${head}${body}  </testsuite>\n</testsuites>\n`;
 }
 
-export function buildJson(b: DemoBuild, ch: DemoChange, artifact: string | null): Record<string, unknown> {
+/** A build as allBuilds lists it; a build still running at the world's end has no result yet. */
+export function buildJson(b: DemoBuild, ch: DemoChange, artifact: string | null, end: Date): Record<string, unknown> {
   const p = (name: string, value: string) => ({ _class: 'hudson.model.StringParameterValue', name, value });
+  const building = b.startedAt.getTime() + b.durationS * 1000 >= end.getTime();
   return {
     _class: 'hudson.model.FreeStyleBuild',
     actions: [{ _class: 'hudson.model.ParametersAction', parameters: [
@@ -51,45 +53,28 @@ export function buildJson(b: DemoBuild, ch: DemoChange, artifact: string | null)
       p('ZUUL_CHANGE', String(b.changeNumber)), p('ZUUL_PATCHSET', String(b.patchset)),
     ] }, { _class: 'hudson.model.CauseAction' }],
     artifacts: artifact ? [{ relativePath: artifact }] : [],
-    building: false, builtOn: b.node, duration: b.durationS * 1000, fullDisplayName: `${b.job} #${b.buildNumber}`,
-    number: b.buildNumber, result: b.result, timestamp: b.startedAt.getTime(),
+    building, builtOn: b.node, duration: building ? 0 : b.durationS * 1000, fullDisplayName: `${b.job} #${b.buildNumber}`,
+    number: b.buildNumber, result: building ? null : b.result, timestamp: b.startedAt.getTime(),
     url: `${ROOT}/job/${b.job}/${b.buildNumber}/`,
   };
 }
 
-/** Runs fn over items with at most `limit` promises in flight. */
-async function pool<T>(items: Iterable<T>, limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  const inFlight = new Set<Promise<void>>();
-  for (const it of items) {
-    const p = fn(it).finally(() => inFlight.delete(p));
-    inFlight.add(p);
-    if (inFlight.size >= limit) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-}
-
+/** One job: its allBuilds document (newest first) and each finished build's JUnit artifact. */
 async function writeJob(dir: string, job: string, builds: { b: DemoBuild; ch: DemoChange }[], world: DemoWorld): Promise<void> {
   const jobDir = join(dir, 'job', job);
-  await mkdir(jobDir, { recursive: true });
+  mkdirSync(jobDir, { recursive: true });
   builds.sort((x, y) => y.b.buildNumber - x.b.buildNumber); // Jenkins lists newest first
-  const out = createWriteStream(join(jobDir, 'api.json'));
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write('{"_class":"hudson.model.FreeStyleProject","allBuilds":[');
-  let first = true;
-  for (const { b, ch } of builds) {
+  const listed: string[] = [];
+  for (const [i, { b, ch }] of builds.entries()) {
+    if (i % 100 === 99) await new Promise((r) => setImmediate(r)); // lets an import running meanwhile go on
     const cases = testsOf(b, world.start, world.end);
-    await write(`${first ? '' : ','}\n${JSON.stringify(buildJson(b, ch, cases.length ? artifactPath(b) : null))}`);
-    first = false;
-  }
-  await write(']}\n');
-  await new Promise<void>((r, j) => out.end((err?: Error | null) => (err ? j(err) : r())));
-  await pool(builds, 32, async ({ b }) => {
-    const cases = testsOf(b, world.start, world.end);
-    if (!cases.length) return;
+    listed.push(JSON.stringify(buildJson(b, ch, cases.length ? artifactPath(b) : null, world.end)));
+    if (!cases.length) continue;
     const path = join(jobDir, String(b.buildNumber), 'artifact', artifactPath(b));
-    await mkdir(join(path, '..'), { recursive: true });
-    await writeFile(path, junitXml(b, cases));
-  });
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, junitXml(b, cases));
+  }
+  writeFileSync(join(jobDir, 'api.json'), `{"_class":"hudson.model.FreeStyleProject","allBuilds":[\n${listed.join(',\n')}]}\n`);
 }
 
 export async function emitJenkins(world: DemoWorld, dir: string): Promise<DemoImport[]> {
@@ -103,11 +88,11 @@ export async function emitJenkins(world: DemoWorld, dir: string): Promise<DemoIm
       list.push({ b, ch });
     }
   }
-  await mkdir(root, { recursive: true });
+  mkdirSync(root, { recursive: true });
   const jobs = [...byJob.keys()].sort();
-  await writeFile(join(root, 'api.json'), JSON.stringify({
+  writeFileSync(join(root, 'api.json'), JSON.stringify({
     _class: 'hudson.model.Hudson', jobs: jobs.map((name) => ({ _class: 'hudson.model.FreeStyleProject', name, url: `${ROOT}/job/${name}/` })),
   }));
   for (const job of jobs) await writeJob(root, job, byJob.get(job)!, world);
-  return [{ source: 'jenkins', paths: [root] }];
+  return [{ source: 'jenkins', paths: [root], options: { name: 'integration.wikimedia.org' } }];
 }

@@ -1,11 +1,13 @@
 // Writes Gerrit changes as real NoteDB into a bare repository with `git fast-import`:
 // patch-set commits on refs/changes/NN/N/P, then one meta commit per update on
 // refs/changes/NN/N/meta (empty tree, subject "Create change" / "Update patch set N",
-// message, footers), as Gerrit's ChangeUpdate writes them. For the demo and tests.
+// message, footers), as Gerrit's ChangeUpdate writes them. One fast-import per repository:
+// a patch set's commit id (its meta's `Commit:` footer) is computed as git computes it.
+// For the demo and tests.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fastImportChunk, type FastCommit } from '../fast-import.ts';
+import { fastImportChunk, initBare, rootCommitId, type FastCommit } from '../fast-import.ts';
 
 export const DEMO_SERVER_UUID = 'e9e9afe9-4712-486d-8885-f54b72dd1951';
 
@@ -36,9 +38,8 @@ export interface NoteDbChange {
 export const changeRefPrefix = (n: number) => `refs/changes/${String(n).padStart(2, '0').slice(-2)}/${n}`;
 export const accountIdent = (a: NoteDbAccount, uuid = DEMO_SERVER_UUID) => `${a.name} <${a.id}@${uuid}>`;
 
-async function fastImport(dir: string, chunks: Iterable<string>, marksFile?: string): Promise<void> {
+async function fastImport(dir: string, chunks: Iterable<string>): Promise<void> {
   const args = ['-C', dir, 'fast-import', '--quiet', '--done', '--force'];
-  if (marksFile) args.push(`--export-marks=${marksFile}`);
   const child = spawn('git', args, { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -61,45 +62,36 @@ function metaMessage(u: NoteDbUpdate, first: boolean, created: boolean, sha: str
 
 /** Writes the changes into the bare repository `dir` (created when missing). */
 export async function writeNoteDb(dir: string, changes: NoteDbChange[], uuid = DEMO_SERVER_UUID): Promise<void> {
-  if (!existsSync(join(dir, 'HEAD'))) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=master', dir]);
-  }
-  let mark = 0;
-  const psMark = new Map<string, number>();
-  const psCommits: string[] = [];
+  const existed = existsSync(join(dir, 'HEAD'));
+  if (!existed) initBare(dir);
+  // an existing repository's meta refs are continued, a new one's are created
+  const tips = new Map(existed
+    ? execFileSync('git', ['-C', dir, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/changes/'], { encoding: 'utf8' })
+      .split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string])
+    : []);
+  await fastImport(dir, chunksOf(changes, tips, uuid));
+}
+
+function* chunksOf(changes: NoteDbChange[], tips: Map<string, string>, uuid: string): Generator<string> {
   for (const ch of changes) {
+    const shaOf = new Map<number, string>();
     for (const ps of ch.patchsets) {
-      mark++;
-      psMark.set(`${ch.number}/${ps.number}`, mark);
       const sig = { name: ps.uploader.name, email: ps.uploader.email, at: ps.at };
-      const c: FastCommit = { ref: `${changeRefPrefix(ch.number)}/${ps.number}`, author: sig, committer: sig, message: ps.message, files: ps.files ?? [{ path: 'README', content: `${ch.number}/${ps.number}\n` }], mark };
-      psCommits.push(fastImportChunk(c));
+      const c: FastCommit = { ref: `${changeRefPrefix(ch.number)}/${ps.number}`, author: sig, committer: sig, message: ps.message, files: ps.files ?? [{ path: 'README', content: `${ch.number}/${ps.number}\n` }] };
+      shaOf.set(ps.number, rootCommitId(c));
+      yield fastImportChunk(c);
     }
-  }
-  const marksFile = join(dir, 'notedb-marks');
-  await fastImport(dir, psCommits, marksFile);
-  const shaOf = new Map<number, string>();
-  for (const line of readFileSync(marksFile, 'utf8').split('\n')) {
-    const m = /^:(\d+) ([0-9a-f]{40})$/.exec(line);
-    if (m) shaOf.set(Number(m[1]), m[2]);
-  }
-  const tips = new Map(execFileSync('git', ['-C', dir, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/changes/'], { encoding: 'utf8' })
-    .split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
-  const metaCommits: string[] = [];
-  for (const ch of changes) {
     const tip = tips.get(`${changeRefPrefix(ch.number)}/meta`);
     const seen = new Set<number>();
-    ch.updates.forEach((u, i) => {
+    for (let i = 0; i < ch.updates.length; i++) {
+      const u = ch.updates[i];
       const created = !seen.has(u.patchset) && ch.patchsets.some((p) => p.number === u.patchset);
       seen.add(u.patchset);
-      const sha = shaOf.get(psMark.get(`${ch.number}/${u.patchset}`) ?? -1);
       const author = { name: u.author.name, email: `${u.author.id}@${uuid}`, at: u.at };
       const committer = { name: 'Gerrit Code Review', email: 'gerrit@example.org', at: u.at };
       // Within one stream a ref chains by itself; an existing meta ref is continued with `from`.
       const from = i === 0 && tip ? tip : undefined;
-      metaCommits.push(fastImportChunk({ ref: `${changeRefPrefix(ch.number)}/meta`, author, committer, message: metaMessage(u, i === 0 && !tip, created, sha), files: [], from }));
-    });
+      yield fastImportChunk({ ref: `${changeRefPrefix(ch.number)}/meta`, author, committer, message: metaMessage(u, i === 0 && !tip, created, shaOf.get(u.patchset)), files: [], from });
+    }
   }
-  await fastImport(dir, metaCommits);
 }

@@ -21,6 +21,14 @@ export const taskPhid = (id: number) => `PHID-TASK-${pad(`t${id}`)}`;
 export const projectPhid = (name: string) => `PHID-PROJ-${(seedOf(name).toString(36) + seedOf(`${name}!`).toString(36)).padEnd(20, '0').slice(0, 20)}`;
 
 type Obj = Record<string, unknown>;
+
+const phids = new WeakMap<DemoWorld, Map<string, string>>();
+/** A person's PHID (null for none), from a map built once per world. */
+function phidOf(world: DemoWorld, id: string | null): string | null {
+  let m = phids.get(world);
+  if (!m) phids.set(world, (m = new Map(world.people.map((p) => [p.id, p.phabPhid]))));
+  return (id && m.get(id)) ?? null;
+}
 const envelope = (result: unknown) => JSON.stringify({ result, error_code: null, error_info: null }, null, 1);
 
 interface TaskHistory {
@@ -38,7 +46,7 @@ function gerritBotComment(ch: DemoChange, action: 'uploaded' | 'merged', ownerNa
 
 function historyOf(task: DemoTask, world: DemoWorld, changesOf: Map<number, DemoChange[]>, names: Map<string, string>, seq: { n: number }): TaskHistory {
   const phid = taskPhid(task.id);
-  const person = (id: string | null) => world.people.find((p) => p.id === id)?.phabPhid ?? null;
+  const person = (id: string | null) => phidOf(world, id);
   const xacts: Obj[] = [];
   const add = (type: string, at: Date, author: string | null, fields: Obj = {}, comment?: string) => xacts.push({
     id: ++seq.n, phid: `PHID-XACT-TASK-${pad(`x${seq.n}`).slice(0, 15)}`, type, authorPHID: author, objectPHID: phid,
@@ -46,7 +54,8 @@ function historyOf(task: DemoTask, world: DemoWorld, changesOf: Map<number, Demo
     comments: comment ? [{ id: seq.n, phid: `PHID-XCMT-${pad(`c${seq.n}`)}`, version: 1, authorPHID: author, dateCreated: epoch(at), dateModified: epoch(at), removed: false, content: { raw: comment } }] : [],
     fields,
   });
-  const at = (ms: number) => new Date(task.createdAt.getTime() + ms);
+  // a step a few hours after filing has not happened yet for a task filed just before the end
+  const at = (ms: number) => new Date(Math.min(task.createdAt.getTime() + ms, world.end.getTime() - 1000));
   add('create', task.createdAt, person(task.author));
   add('projects', task.createdAt, person(task.author), { operations: task.projects.map((p) => ({ operation: 'add', phid: names.get(p) })) });
   add('priority', at(3_600_000), person(task.author), { old: { value: 90, name: 'Needs Triage' }, new: task.priority });
@@ -57,11 +66,10 @@ function historyOf(task: DemoTask, world: DemoWorld, changesOf: Map<number, Demo
     if (ch.status === 'merged' && ch.mergedAt) add('comment', ch.mergedAt, GERRITBOT, {}, gerritBotComment(ch, 'merged', owner?.name ?? ch.owner));
   }
   if (task.closedAt) {
-    const span = task.closedAt.getTime() - task.createdAt.getTime();
     const closer = person(task.owner ?? task.author);
-    if (task.reopenedAt) {
-      add('status', at(span * 0.4), closer, { old: 'open', new: 'resolved' });
-      add('status', at(span * 0.6), person(task.author), { old: 'resolved', new: 'open' });
+    if (task.firstClosedAt && task.reopenedAt) {
+      add('status', task.firstClosedAt, closer, { old: 'open', new: 'resolved' });
+      add('status', task.reopenedAt, person(task.author), { old: 'resolved', new: 'open' });
     }
     add('status', task.closedAt, closer, { old: 'open', new: task.status });
   } else if (task.status === 'stalled') {
@@ -73,7 +81,7 @@ function historyOf(task: DemoTask, world: DemoWorld, changesOf: Map<number, Demo
 
 function taskObject(h: TaskHistory, world: DemoWorld, names: Map<string, string>): Obj {
   const t = h.task;
-  const person = (id: string | null) => world.people.find((p) => p.id === id)?.phabPhid ?? null;
+  const person = (id: string | null) => phidOf(world, id);
   const train = t.releaseVersion ? world.trains.find((x) => x.version === t.releaseVersion) : undefined;
   return {
     id: t.id, type: 'TASK', phid: taskPhid(t.id),
@@ -142,5 +150,5 @@ export async function emitPhabricator(world: DemoWorld, dir: string): Promise<De
   write(out, 'user.search.json', { data: users, maps: {}, query: { queryKey: null }, cursor: { limit: 100, after: null, before: null, order: null } });
   const projs = projects.map((p, i) => ({ id: i + 1, type: 'PROJ', phid: names.get(p), fields: { name: p, slug: p.toLowerCase().replace(/\s+/g, '_') } }));
   write(out, 'project.search.json', { data: projs, maps: {}, query: { queryKey: null }, cursor: { limit: 100, after: null, before: null, order: null } });
-  return [{ source: 'phabricator', paths: [out] }];
+  return [{ source: 'phabricator', paths: [out], options: { name: 'phabricator.wikimedia.org' } }];
 }

@@ -49,9 +49,9 @@ export function deploymentLines(d: DemoDeployment, who: DemoPerson, oldEra: bool
     if (d.outcome === 'ok') line(d.startedAt, `rebuilt and synchronized wikiversions files: ${msg}`);
     // sync-wikiversions announces only when done: a failed or interrupted run leaves no line
   } else if (d.kind === 'sync-file') {
-    const tasks = d.tasks.length ? ` (${d.tasks.map((t) => `T${t}`).join(' ')})` : '';
-    if (d.outcome === 'ok') line(end, `Synchronized ${d.path}: ${d.message}${tasks} ${took}`);
-    else if (d.outcome === 'aborted') line(end, `sync-file aborted: ${d.message}${tasks} ${took}`);
+    // the message names the change and its tasks: 'SWAT: [[gerrit:N|subject (T1)]]'
+    if (d.outcome === 'ok') line(end, `Synchronized ${d.path}: ${d.message} ${took}`);
+    else if (d.outcome === 'aborted') line(end, `sync-file aborted: ${d.message} ${took}`);
   } else if (d.kind === 'scap3-deploy') {
     const target = `[${d.path ?? 'service/deploy'}@${r.hex(7)}]`;
     line(d.startedAt, `Started deploy ${target}: ${d.message}`);
@@ -95,7 +95,7 @@ function esDoc(l: Line): Record<string, unknown> {
 export async function emitSal(world: DemoWorld, dir: string): Promise<DemoImport[]> {
   const r = rng(world.seed * 7919 + 4);
   const people = new Map(world.people.map((p) => [p.id, p]));
-  const swatUntil = world.windows.find((w) => !/SWAT/.test(w.name))?.plannedStart ?? world.end;
+  const swatUntil = world.windows.find((w) => w.kind === 'backport' && !/SWAT/.test(w.name))?.plannedStart ?? world.end;
   const oldEra: Line[] = [];
   const newEra: Line[] = [];
   const services: Line[] = [];
@@ -112,8 +112,11 @@ export async function emitSal(world: DemoWorld, dir: string): Promise<DemoImport
     const name = markerName(w.name);
     const lastEnd = Math.max(w.plannedStart.getTime(), ...deps.map((d) => (d.finishedAt ?? d.startedAt).getTime()));
     const to = w.plannedStart < swatUntil ? oldEra : newEra;
-    push(to, { at: plus(w.plannedStart, r.int(0, 50) * 1000), nick: who, message: r.chance(0.5) ? `Starting ${name}` : `${name} starting` });
-    push(to, { at: new Date(lastEnd + r.int(1, 5) * 60_000), nick: who, message: `${name} done` });
+    const starting = plus(w.plannedStart, r.int(0, 50) * 1000);
+    if (starting >= world.end) continue;
+    push(to, { at: starting, nick: who, message: r.chance(0.5) ? `Starting ${name}` : `${name} starting` });
+    const done = new Date(lastEnd + r.int(1, 5) * 60_000);
+    if (done < world.end) push(to, { at: done, nick: who, message: `${name} done` });
   }
   for (let i = 0; i < Math.round(world.deployments.length / 10); i++) {
     const at = new Date(world.start.getTime() + r() * (world.end.getTime() - world.start.getTime()));
@@ -128,5 +131,7 @@ export async function emitSal(world: DemoWorld, dir: string): Promise<DemoImport
   const hits = services.sort((a, b) => b.at.getTime() - a.at.getTime())
     .map((l) => ({ _id: l.id, _index: 'sal', _score: null, _source: esDoc(l), _type: '_doc', sort: [l.at.getTime()] }));
   await writeFile(files[2], JSON.stringify({ took: 3, timed_out: false, hits: { total: { value: hits.length, relation: 'eq' }, max_score: null, hits } }, null, 2));
-  return [{ source: 'sal', paths: files, options: { project: 'production' } }];
+  // one import per file, each named after what it is (the scope a user would give it)
+  const names = ['wikitech Server_Admin_Log/Archive_1', 'sal.toolforge.org production', 'sal.toolforge.org production scap3'];
+  return files.map((f, i) => ({ source: 'sal', paths: [f], options: { project: 'production', name: names[i] } }));
 }
