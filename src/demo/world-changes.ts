@@ -95,12 +95,22 @@ export function makeBuilds(b: Builder, ch: DemoChange, ps: number, enqueuedAt: D
 export const endOf = (b: DemoBuild): Date => at(b.startedAt, b.durationS * 1000);
 const lastEnd = (builds: DemoBuild[]): Date => new Date(Math.max(...builds.map((x) => endOf(x).getTime())));
 
+/** The index of the first task filed at or after `t` (tasks sorted by filing time). */
+function firstFiledFrom(tasks: DemoTask[], t: number): number {
+  let lo = 0;
+  let hi = tasks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tasks[mid].createdAt.getTime() < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Bug tasks for a change created at `t`: public tasks filed in the six weeks before it. */
 function pickTasks(r: Rng, open: DemoTask[], t: Date): number[] {
-  let hi = open.length;
-  while (hi > 0 && open[hi - 1].createdAt >= t) hi--;
-  let lo = hi;
-  while (lo > 0 && open[lo - 1].createdAt.getTime() > t.getTime() - 42 * DAY) lo--;
+  const hi = firstFiledFrom(open, t.getTime());
+  const lo = firstFiledFrom(open, t.getTime() - 42 * DAY + 1);
   if (lo === hi || !r.chance(0.7)) return [];
   const first = open[r.int(Math.max(lo, hi - 40), hi - 1)].id; // recent tasks get most of the work
   return r.chance(0.08) ? [...new Set([first, open[r.int(lo, hi - 1)].id])] : [first];

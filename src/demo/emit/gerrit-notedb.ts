@@ -53,8 +53,16 @@ function reports(ch: DemoChange, end: Date): NoteDbUpdate[] {
 
 const fileOf = (ch: DemoChange) => (ch.train ? 'wikiversions.json' : ch.repo === 'operations/mediawiki-config' ? configFileOf(ch) : codeFileOf(ch));
 
+const accounts = new WeakMap<DemoWorld, Map<string, NoteDbAccount>>();
+/** Gerrit accounts of the world's people, built once per world. */
+function accountsOf(world: DemoWorld): Map<string, NoteDbAccount> {
+  let m = accounts.get(world);
+  if (!m) accounts.set(world, (m = new Map(world.people.map((p) => [p.id, { id: p.gerritAccountId, name: p.name, email: p.email }]))));
+  return m;
+}
+
 export function noteDbChange(ch: DemoChange, world: DemoWorld): NoteDbChange {
-  const people = new Map(world.people.map((p) => [p.id, { id: p.gerritAccountId, name: p.name, email: p.email }]));
+  const people = accountsOf(world);
   const who = (id: string): NoteDbAccount => (id === 'jenkins-bot' ? BOT : people.get(id)!);
   const message = commitMessage(ch);
   const updates: NoteDbUpdate[] = ch.patchsets.map((ps, i) => ({
