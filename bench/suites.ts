@@ -7,4 +7,5 @@ export const SUITES = {
   'gerrit-notedb': () => import('./gerrit-notedb.ts'),
   junit: () => import('./junit.ts'),
   startup: () => import('./startup.ts'),
+  'wikimedia-year': () => import('./wikimedia-year.ts'),
 };
