@@ -16,6 +16,7 @@ import * as serve from './commands/serve.ts';
 import * as steward from './commands/steward.ts';
 import * as window from './commands/window.ts';
 import * as deploy from './commands/deploy.ts';
+import * as move from './commands/move.ts';
 
 const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   demo,
@@ -27,6 +28,7 @@ const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   serve,
   window,
   deploy,
+  move,
 ];
 
 /** The package version (package.json is two folders up from src/cli and dist/cli alike). */
