@@ -8,4 +8,5 @@ export const SUITES = {
   junit: () => import('./junit.ts'),
   startup: () => import('./startup.ts'),
   'wikimedia-year': () => import('./wikimedia-year.ts'),
+  extensions: () => import('./extensions.ts'),
 };

@@ -11,6 +11,7 @@ import { emitPhabricator } from './emit/phabricator.ts';
 import { emitSal } from './emit/sal.ts';
 import { emitGerritNotedb } from './emit/gerrit-notedb.ts';
 import { emitZuul } from './emit/zuul.ts';
+import { emitStewardship } from './emit/stewardship.ts';
 
 export interface DemoImport {
   source: string;
@@ -24,6 +25,8 @@ export interface DemoImport {
 export type Emitter = (world: DemoWorld, dir: string) => Promise<DemoImport[]>;
 
 export const EMITTERS: { name: string; emit: Emitter }[] = [
+  // first: its sources write no linked table, and each import's link pass is cheapest on an empty store
+  { name: 'stewardship', emit: emitStewardship },
   { name: 'gerrit-notedb', emit: emitGerritNotedb },
   { name: 'git', emit: emitGit },
   { name: 'mediawiki-config', emit: emitMediawikiConfig },

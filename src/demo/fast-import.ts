@@ -12,6 +12,8 @@ export interface FastCommit {
   committer: { name: string; email: string; at: Date };
   message: string;
   files: { path: string; content: string }[];
+  /** Paths removed by the commit. */
+  deletes?: string[];
   /** Parent mark or sha; default: previous commit on the same ref. */
   from?: string;
   mark?: number;
@@ -30,6 +32,7 @@ export function fastImportChunk(c: FastCommit): string {
   if (c.mark) out += `mark :${c.mark}\n`;
   out += `author ${sig(c.author)}\ncommitter ${sig(c.committer)}\n${data(c.message)}`;
   if (c.from) out += `from ${c.from}\n`;
+  for (const p of c.deletes ?? []) out += `D ${p}\n`;
   for (const f of c.files) out += `M 100644 inline ${f.path}\n${data(f.content)}`;
   return out;
 }

@@ -65,8 +65,8 @@ export async function runDemo(deps: ServiceDeps, opts: DemoOptions): Promise<{ s
         const s = await runImport(deps, imp);
         if (s.errors.length) say(`  ${imp.source}: ${s.errors.join('; ')}`);
         summaries.push(s);
-        imp.paths.forEach(remove);
       }
+      for (const imp of imports) imp.paths.forEach(remove); // after all of them: two sources may read one path (git and extensions)
       say(`${name}: written in ${secs(ms)}, ingested in ${secs(Date.now() - t)}`);
     }
     const t3 = Date.now();

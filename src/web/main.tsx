@@ -10,6 +10,8 @@ import { Overview } from './pages/Overview.tsx';
 import { Reports } from './pages/Reports.tsx';
 import { Sql } from './pages/Sql.tsx';
 import { StatusPage } from './pages/Status.tsx';
+import { Steward } from './pages/Steward.tsx';
+import { Stewardship } from './pages/Stewardship.tsx';
 import { Tasks } from './pages/Tasks.tsx';
 import { Tests } from './pages/Tests.tsx';
 import { Trains } from './pages/Trains.tsx';
@@ -18,13 +20,15 @@ import type { Route } from './lib/route.ts';
 import { loadLinkBases } from './lib/ui-config.ts';
 import './styles.css';
 
-export const PAGES: { id: string; title: string; view: (p: { route: Route }) => preact.JSX.Element }[] = [
+export const PAGES: { id: string; title: string; view: (p: { route: Route }) => preact.JSX.Element; hidden?: boolean }[] = [
   { id: 'overview', title: 'Overview', view: Overview },
   { id: 'deployments', title: 'Deployments', view: Deployments },
   { id: 'windows', title: 'Windows', view: Windows },
   { id: 'trains', title: 'Trains', view: Trains },
   { id: 'tasks', title: 'Tasks', view: Tasks },
   { id: 'tests', title: 'Tests', view: Tests },
+  { id: 'stewardship', title: 'Stewardship', view: Stewardship },
+  { id: 'steward', title: 'Steward', view: Steward, hidden: true },
   { id: 'entity', title: 'Entity', view: Entity },
   { id: 'sql', title: 'SQL', view: Sql },
   { id: 'explore', title: 'Explorer', view: Explorer },
@@ -46,12 +50,12 @@ function App() {
       <header>
         <a class="brand" href={href('overview')}>shiplog</a>
         <nav>
-          {PAGES.map((p) => <a key={p.id} href={href(p.id)} class={p.id === route.page ? 'active' : ''} aria-current={p.id === route.page ? 'page' : undefined}>{p.title}</a>)}
+          {PAGES.filter((p) => !p.hidden).map((p) => <a key={p.id} href={href(p.id)} class={p.id === route.page ? 'active' : ''} aria-current={p.id === route.page ? 'page' : undefined}>{p.title}</a>)}
         </nav>
         <span class="zone" title="Every date and time on these pages is in UTC">times in UTC</span>
       </header>
       <main data-page={route.page}>
-        {View ? <View key={route.page} route={route} /> : <NoPage name={route.page} />}
+        {View ? <View key={`${route.page}/${route.path}`} route={route} /> : <NoPage name={route.page} />}
       </main>
     </>
   );

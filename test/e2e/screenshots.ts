@@ -24,6 +24,8 @@ export const SHOTS: [string, string, ('light' | 'dark')?][] = [
   ['explore', '#/explore?table=commits&g1=repo&bucket=month&chart=line'],
   ['reports', '#/reports'],
   ['status', '#/status'],
+  ['stewardship', '#/stewardship'],
+  ['steward', '#/steward/mediawiki/extensions/LabsManager'],
   ['deployments-dark', '#/deployments', 'dark'],
 ];
 

@@ -3,42 +3,20 @@
 // The page carries every lifecycle date with its source; the overview flags attention.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { gitHistory, LIBUP, type History } from '../../../test/helpers/git-history.ts';
-import { silentLogger } from '../../lib/log.ts';
-import { findSource } from '../../sources/registry.ts';
+import { loadStewardWorld, OSM } from '../../../test/helpers/steward-world.ts';
 import { openStore, type Store } from '../../store/index.ts';
-import { runSource } from '../../sync/pipeline.ts';
 import { testApp } from '../test-world.ts';
 
-const REPO = 'mediawiki/extensions/OpenStackManager';
-let h: History;
+const REPO = OSM;
 let store: Store;
 let app: Hono;
 
-async function load(source: string, paths: string[], options: Record<string, unknown> = {}) {
-  const s = await runSource({ store, log: silentLogger(), clock: () => new Date('2026-01-01T00:00:00Z'), fetch }, { source: findSource(source)!, config: undefined, paths, options });
-  expect(s.errors).toEqual([]);
-}
-
 beforeAll(async () => {
-  h = gitHistory('shiplog-steward-');
-  h.commit('2019-11-10T17:46:33Z', 'Use extension registration', { 'extension.json': '{"name":"OpenStackManager","manifest_version":2}', 'composer.json': '{"require-dev":{"mediawiki/mediawiki-codesniffer":"41.0.0"}}' });
-  h.commit('2024-01-12T19:12:44Z', 'build: Update MediaWiki requirement to 1.42', { 'extension.json': '{"name":"OpenStackManager","manifest_version":2,"requires":{"MediaWiki":">= 1.42"}}' });
-  h.commit('2024-03-27T07:18:01Z', 'build: Updating mediawiki/mediawiki-codesniffer to 43.0.0', { 'composer.json': '{"require-dev":{"mediawiki/mediawiki-codesniffer":"43.0.0"}}' }, { author: LIBUP });
-  const ci = gitHistory('shiplog-steward-ci-');
-  ci.commit('2019-01-01T00:00:00Z', 'layout', { 'zuul/layout.yaml': 'projects:\n  - name: mediawiki/extensions/OpenStackManager\n    template:\n      - name: extension-quibble\n      - name: in-wikimedia-production\n' });
-  ci.commit('2024-06-24T18:10:03Z', 'Archive OpenStackManager', { 'zuul/layout.yaml': 'projects:\n  - name: mediawiki/extensions/OpenStackManager\n    template:\n      - name: archived\n' });
   store = await openStore(':memory:');
-  await load('extensions', [h.dir], { name: REPO });
-  await load('ci-config', [ci.dir], { name: 'integration/config' });
-  await load('wiki-pages', [new URL('../../sources/wiki-pages/fixtures/extension-pages.json', import.meta.url).pathname]);
-  ci.remove();
+  await loadStewardWorld(store);
   app = await testApp(store);
 });
-afterAll(async () => {
-  await store.close();
-  h.remove();
-});
+afterAll(() => store.close());
 
 describe('GET /api/steward/<repo>', () => {
   it("shows OpenStackManager's three dates, from three sources, and the reconciled status", async () => {

@@ -2,12 +2,15 @@
 // mediawiki-config emitter writes with its wikiversions history) as real git
 // repositories: an initial import at the world's start, then one commit per change merged
 // on master, in merge order, authored by the change owner and committed by jenkins-bot,
-// with Bug:/Depends-On/Change-Id footers.
+// with Bug:/Depends-On/Change-Id footers. Extensions and skins start with years of
+// manifest and dependency history (src/demo/stewardship.ts) and are read by the
+// extensions source too.
 import { join } from 'node:path';
 import type { DemoImport } from '../emitters.ts';
 import { writeRepo, type FastCommit } from '../fast-import.ts';
 import type { DemoChange, DemoRepo, DemoWorld } from '../types.ts';
 import { codeFileOf } from '../world-deploys.ts';
+import { historyCommits, stewardRepos } from '../stewardship.ts';
 
 const BOT = { name: 'jenkins-bot', email: 'jenkins-bot@gerrit.wikimedia.org' };
 
@@ -27,12 +30,14 @@ function* repoCommits(repo: string, world: DemoWorld): Generator<FastCommit> {
   const short = repo.split('/').pop() ?? repo;
   const kind = world.repos.find((r) => r.name === repo)?.kind;
   const start = world.start;
+  const steward = stewardRepos(world).find((s) => s.name === repo && s.inWorld);
+  if (steward) yield* historyCommits(steward, world);
   yield {
     ref: 'refs/heads/master', author: { ...BOT, at: start }, committer: { ...BOT, at: start },
     message: `Initial import of ${repo}\n`,
     files: [
       { path: 'README.md', content: `# ${repo}\n` },
-      ...(kind === 'extension' || kind === 'skin'
+      ...((kind === 'extension' || kind === 'skin') && !steward
         ? [{ path: kind === 'skin' ? 'skin.json' : 'extension.json', content: JSON.stringify({ name: short, manifest_version: 2 }, null, '\t') + '\n' }]
         : []),
     ],
@@ -60,5 +65,10 @@ export async function emitGit(world: DemoWorld, dir: string): Promise<DemoImport
     await writeRepo(path, repoCommits(repo.name, world));
     repos.push({ path, name: repo.name, kind: repo.kind, branch: 'master' });
   }
-  return [{ source: 'git', paths: repos.map((r) => r.path), config: { repos } }];
+  const extensions = repos.filter((r) => r.kind === 'extension' || r.kind === 'skin');
+  return [
+    { source: 'git', paths: repos.map((r) => r.path), config: { repos } },
+    // the same folders through the extensions source: one import, one derive (names from the folders)
+    { source: 'extensions', paths: extensions.map((r) => r.path) },
+  ];
 }

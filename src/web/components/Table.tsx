@@ -24,6 +24,8 @@ export interface TableProps {
   page?: number;
   /** Keep the column choice across page loads (off for tables whose columns vary, e.g. SQL). */
   remember?: boolean;
+  /** Columns drawn by the page instead of by value (e.g. a link to another shiplog page). */
+  cells?: Record<string, (row: Row) => preact.JSX.Element | string | null>;
 }
 
 const NUMERIC: ColumnKind[] = ['number', 'duration'];
@@ -70,7 +72,7 @@ function ColumnChooser({ columns, shown, onChange }: { columns: string[]; shown:
   );
 }
 
-export function Table({ rows, columns, show, id, empty = 'No rows.', sort, page = 100, remember = true }: TableProps) {
+export function Table({ rows, columns, show, id, empty = 'No rows.', sort, page = 100, remember = true, cells }: TableProps) {
   const key = remember ? id : undefined;
   const defaults = show ?? (columns.length > 8 ? columns.slice(0, 8) : columns);
   const [chosen, setChosen] = useState<string[] | undefined>(() => stored(key)?.filter((c) => columns.includes(c)));
@@ -116,7 +118,7 @@ export function Table({ rows, columns, show, id, empty = 'No rows.', sort, page 
               <tr key={i}>
                 {shown.map((c) => {
                   const text = formatValue(r[c]);
-                  return <td key={c} class={`k-${kinds[c]}`} title={text.length > 24 ? text : undefined}><Cell value={r[c]} column={c} kind={kinds[c]} row={r} /></td>;
+                  return <td key={c} class={`k-${kinds[c]}`} title={text.length > 24 ? text : undefined}>{cells?.[c] ? cells[c](r) : <Cell value={r[c]} column={c} kind={kinds[c]} row={r} />}</td>;
                 })}
               </tr>
             ))}

@@ -5,13 +5,24 @@ import { useEffect, useState } from 'preact/hooks';
 export interface Route {
   page: string;
   params: URLSearchParams;
+  /** What follows the page in the hash path: `#/steward/mediawiki/extensions/Echo` → mediawiki/extensions/Echo. */
+  path: string;
 }
 
 export function parseHash(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
   const i = h.indexOf('?');
-  const page = (i < 0 ? h : h.slice(0, i)) || 'overview';
-  return { page, params: new URLSearchParams(i < 0 ? '' : h.slice(i + 1)) };
+  const full = i < 0 ? h : h.slice(0, i);
+  const slash = full.indexOf('/');
+  const page = (slash < 0 ? full : full.slice(0, slash)) || 'overview';
+  const path = slash < 0 ? '' : full.slice(slash + 1).split('/').map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s; // a stray % stays as typed
+    }
+  }).join('/');
+  return { page, path, params: new URLSearchParams(i < 0 ? '' : h.slice(i + 1)) };
 }
 
 export function href(page: string, params: Record<string, string | string[] | undefined> = {}): string {
