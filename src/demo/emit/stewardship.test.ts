@@ -20,7 +20,7 @@ const clock = () => new Date('2026-05-01T00:00:00Z');
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shiplog-demo-steward-'));
   store = await openStore(':memory:');
-  const world = buildWorld({ seed: 1 });
+  const world = buildWorld({ seed: 1, now: clock() });
   for (const imp of await emitStewardship(world, dir)) {
     const s = await importPaths({ store, config: configSchema.parse({}), log: silentLogger(), clock, fetch }, imp.source, imp.paths, imp.options ?? {}, false);
     expect(s.errors).toEqual([]);

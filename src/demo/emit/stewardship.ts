@@ -101,12 +101,13 @@ export async function emitStewardship(world: DemoWorld, dir: string): Promise<De
     apart.push(path);
   }
   out.push({ source: 'extensions', paths: apart });
+  const past = (c: FastCommit) => c.committer.at <= world.end; // the world ends at the clock's now: nothing after it
   const ci = join(base, 'integration-config.git');
-  await writeRepo(ci, ciCommits(repos));
+  await writeRepo(ci, ciCommits(repos).filter(past));
   const libup = join(base, 'labs-libraryupgrader-config.git');
-  await writeRepo(libup, libupCommits());
+  await writeRepo(libup, libupCommits().filter(past));
   const list = join(base, 'operations-mediawiki-config-extension-list.git');
-  await writeRepo(list, extensionListCommits(repos));
+  await writeRepo(list, extensionListCommits(repos).filter(past));
   const wiki = join(base, 'mediawiki-org-pages.json');
   writeFileSync(wiki, wikiPages(world, repos));
   const gerrit = join(base, 'gerrit-projects.json');
