@@ -25,13 +25,14 @@ import { absenceFactor } from './absence_factor/absence_factor.ts';
 import { ciHealth } from './ci_health/ci_health.ts';
 import { stewardCompliance } from './steward_compliance/steward_compliance.ts';
 import { stewardsReport } from './stewards/stewards.ts';
+import { dora } from './dora/dora.ts';
 
 export const METRICS: MetricDefinition<any>[] = [
   deploys,
   taskResolutionTime, taskCloseVsMerge, openTasksByAge, trainBlockers,
   windowsReport, changeFailureRate, timeToRestore,
   testHealth, testHealthRepos, testsBrokenByDependency, testHistory, ciUsage, ciJobMatrix, zuulQueueWait,
-  trainsReport, configDeploys,
+  trainsReport, configDeploys, dora,
   stewardActivity, mergePace, reviewResponsiveness, bugResolution, absenceFactor, ciHealth, stewardCompliance, stewardsReport,
 ];
 
