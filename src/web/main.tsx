@@ -4,6 +4,7 @@
 import { render } from 'preact';
 import { href, useRoute, useTitle } from './lib/route.ts';
 import { Deployments } from './pages/Deployments.tsx';
+import { Dora } from './pages/Dora.tsx';
 import { Entity } from './pages/Entity.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Overview } from './pages/Overview.tsx';
@@ -25,6 +26,7 @@ export const PAGES: { id: string; title: string; view: (p: { route: Route }) => 
   { id: 'deployments', title: 'Deployments', view: Deployments },
   { id: 'windows', title: 'Windows', view: Windows },
   { id: 'trains', title: 'Trains', view: Trains },
+  { id: 'dora', title: 'DORA', view: Dora },
   { id: 'tasks', title: 'Tasks', view: Tasks },
   { id: 'tests', title: 'Tests', view: Tests },
   { id: 'stewardship', title: 'Stewardship', view: Stewardship },

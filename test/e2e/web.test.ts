@@ -46,6 +46,7 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
     ['#/deployments', 'Deployments', 'sal a1'],
     ['#/windows?since=2024-02-01', 'Windows', 'European mid-day backport window'],
     ['#/trains', 'Trains', '1.42.0-wmf.20'],
+    ['#/dora', 'DORA on the train model', 'promotions_per_week'],
     ['#/tasks', 'Tasks', 'T101'],
     ['#/tests', 'Tests and CI', ''],
     ['#/entity?key=task:T100', 'Entity', 'change 1001'],

@@ -6,74 +6,9 @@
 // named by an incident (and recorded twice, SAL and workflow), a bare sync-file, a config
 // merge a backport carried (not counted again) and one no sync carried (counted).
 import { describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../store/index.ts';
+import { doraWorld as world } from '../../../test/helpers/dora-world.ts';
 import { runMetric } from '../run.ts';
 import { dora } from './dora.ts';
-
-const t = (s: string) => new Date(`2025-03-${s}Z`);
-
-async function world(): Promise<Store> {
-  const store = await openStore(':memory:');
-  const V = (n: number) => `1.44.0-wmf.${n}`;
-  await store.write('trains', [
-    { train_key: `train:${V(1)}`, version: V(1), first_rollforward_at: t('04T20:00:00'), group0_at: t('04T20:00:00'), group1_at: t('05T20:00:00'), group2_at: t('06T20:00:00'), rollbacks: 0 },
-    { train_key: `train:${V(2)}`, version: V(2), first_rollforward_at: t('11T20:00:00'), group0_at: t('11T20:00:00'), group1_at: t('13T10:00:00'), group2_at: t('13T20:00:00'), rollbacks: 1 },
-    { train_key: `train:${V(3)}`, version: V(3), first_rollforward_at: t('18T20:00:00'), group0_at: t('18T20:00:00'), group1_at: t('19T20:00:00'), group2_at: t('20T20:00:00'), rollbacks: 0 },
-  ]);
-  const ev = (v: number, group: string, kind: string, at: string) => ({
-    event_key: `train:${V(v)}/${at}/${group}`, train_key: `train:${V(v)}`, version: V(v), wiki_group: group, kind, occurred_at: t(at), commit_key: `commit:c:${at}`,
-  });
-  await store.write('train_events', [
-    ev(1, 'group0', 'rollforward', '04T20:00:00'), ev(1, 'group1', 'rollforward', '05T20:00:00'), ev(1, 'group2', 'rollforward', '06T20:00:00'),
-    ev(2, 'group0', 'rollforward', '11T20:00:00'), ev(2, 'group1', 'rollforward', '12T20:00:00'), ev(2, 'group1', 'rollback', '12T22:00:00'),
-    ev(2, 'group1', 'rollforward', '13T10:00:00'), ev(2, 'group2', 'rollforward', '13T20:00:00'),
-    ev(3, 'group0', 'rollforward', '18T20:00:00'), ev(3, 'group1', 'rollforward', '19T20:00:00'), ev(3, 'group2', 'rollforward', '20T20:00:00'),
-  ]);
-  const ch = (n: number, project: string, branch: string, created: string, merged: string, o: Record<string, unknown> = {}) => ({
-    change_key: `change:g:${n}`, host: 'g', number: n, project, branch, status: 'merged', created_at: t(created), merged_at: t(merged), ...o,
-  });
-  await store.write('changes', [
-    ch(1, 'mediawiki/core', 'master', '05T00:00:00', '06T00:00:00'), // V2: review 24 h, wait 122 h, total 188 h
-    ch(2, 'mediawiki/core', 'master', '10T00:00:00', '11T01:00:00'), // V2: 25 h, 1 h, 67 h
-    ch(3, 'mediawiki/extensions/Echo', 'master', '12T00:00:00', '12T12:00:00'), // V3: 12 h, 152 h, 200 h
-    ch(4, 'mediawiki/core', 'master', '01T00:00:00', '01T01:00:00'), // before the first cut
-    ch(5, 'mediawiki/core', 'master', '21T00:00:00', '21T01:00:00'), // after the last cut
-    ch(6, 'mediawiki/services/x', 'master', '05T00:00:00', '06T00:00:00'), // not on the train
-    ch(7, 'mediawiki/extensions/Gone', 'master', '05T00:00:00', '06T00:00:00'), // not deployed
-    ch(50, 'mediawiki/core', `wmf/${V(2)}`, '11T02:00:00', '11T03:00:00'), // V2's branch exists at 02:00: its cut
-    ch(101, 'operations/mediawiki-config', 'master', '05T12:00:00', '05T13:00:00', { change_id: 'Iabc', bug_tasks: ['T1'] }),
-    ch(102, 'mediawiki/core', `wmf/${V(1)}`, '06T06:00:00', '06T07:00:00', { bug_tasks: ['T2'] }),
-    ch(103, 'mediawiki/core', `wmf/${V(1)}`, '06T06:00:00', '06T07:00:00', { bug_tasks: ['T3'] }),
-  ]);
-  await store.write('repos', [{ repo_key: 'repo:mediawiki/extensions/Gone', name: 'mediawiki/extensions/Gone', deployed: false }]);
-  const dep = (key: string, kind: string, at: string, o: Record<string, unknown> = {}) => ({ deploy_key: key, kind, started_at: t(at), deployer: 'alice', ...o });
-  await store.write('deployments', [
-    dep('deploy:sal:s1', 'backport', '05T13:10:00', { window_key: 'window:w1' }),
-    dep('deploy:sal:s2', 'backport', '06T07:30:00', { window_key: 'window:w2' }),
-    dep('deploy:sal:s3', 'backport', '06T08:00:00'),
-    dep('deploy:workflow:s3', 'backport', '06T07:59:40', { finished_at: t('06T08:10:00') }),
-    dep('deploy:sal:s4', 'sync-file', '07T09:00:00'),
-    dep('deploy:git:m1', 'config-merge', '05T13:00:00'),
-    dep('deploy:git:m2', 'config-merge', '20T15:00:00'),
-    dep('deploy:sal:k1', 'cookbook', '07T10:00:00'),
-    dep('deploy:sal:p1', 'train-promote', '04T20:00:00'),
-  ]);
-  const item = (key: string, n: number, o: Record<string, unknown>) => ({ item_key: `${key}/${n}`, deploy_key: key, ...o });
-  await store.write('deployment_items', [
-    item('deploy:sal:s1', 1, { change_number: 101 }), item('deploy:sal:s2', 1, { change_number: 102 }),
-    item('deploy:sal:s3', 1, { change_number: 103 }), item('deploy:workflow:s3', 1, { change_number: 103 }),
-    item('deploy:git:m1', 1, { change_id: 'Iabc' }), item('deploy:git:m2', 1, { change_id: 'Ixyz' }),
-  ]);
-  await store.write('windows', [
-    { window_key: 'window:w1', kind: 'backport', requested_changes: [101] },
-    { window_key: 'window:w2', kind: 'backport', requested_changes: [999] },
-  ]);
-  const task = (id: string, subtype: string) => ({ task_key: `task:${id}`, task_id: id, subtype, restricted: false });
-  await store.write('tasks', [task('T1', 'bug'), task('T2', 'bug'), task('T3', 'default')]);
-  await store.write('incidents', [{ incident_key: 'incident:I1', started_at: t('06T08:30:00'), ended_at: t('06T10:30:00') }]);
-  await store.write('links', [{ src_key: 'incident:I1', dst_key: 'deploy:workflow:s3', rule: 'incident-reference', confidence: 'high' }]);
-  return store;
-}
 
 type Row = Record<string, unknown>;
 const pick = (rows: Row[], cls: string, group: string, measure: string) => {
