@@ -1,26 +1,11 @@
-// Who is a bot on an extension's history: the maintained list of automated committers
-// (LibUp, translatewiki.net exports, Gerrit's and Jenkins' merge commits, …). A commit is
-// human when any person on it (author, committer, or for a Gerrit merge commit the merged
-// commit's author) is not a bot. Bump BOT_LIST_VERSION when the list changes meaning.
+// Who is a bot on an extension's history, by the one bot list (src/model/bots.yaml: LibUp,
+// translatewiki.net exports, Gerrit's and Jenkins' merge commits, …). A commit is human
+// when any person on it (author, committer, or for a Gerrit merge commit the merged
+// commit's author) is not a bot. The list's version is stored as definition_version.
 
-export const BOT_LIST_VERSION = 1;
+import { BOT_LIST_VERSION, BOTS, type Bot } from '../bots.ts';
 
-export interface Bot {
-  name: string;
-  /** Matches the person's name or email. */
-  pattern: RegExp;
-}
-
-export const BOTS: readonly Bot[] = [
-  { name: 'libraryupgrader', pattern: /libraryupgrader|tools\.libraryupgrader@/i },
-  { name: 'translatewiki', pattern: /l10n-bot@translatewiki\.net|^translation updater bot$|^raymond$/i },
-  { name: 'jenkins-bot', pattern: /^jenkins-bot$|jenkins-bot@/i },
-  { name: 'gerrit', pattern: /^gerrit code review$|^gerrit@wikimedia\.org$/i },
-  { name: 'gerritbot', pattern: /^gerritbot$|\+gerritbot@/i },
-  { name: 'trainbranchbot', pattern: /trainbranchbot|^releasetaggerbot$/i },
-  { name: 'dependabot', pattern: /dependabot/i },
-  { name: 'github-actions', pattern: /github-actions/i },
-];
+export { BOT_LIST_VERSION, BOTS, type Bot };
 
 export interface Person {
   name?: string | null;
