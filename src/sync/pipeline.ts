@@ -9,6 +9,7 @@ import { CATALOGUE, tableDef } from '../model/catalogue/index.ts';
 import type { Row, Store } from '../store/index.ts';
 import type { Batch, NormalizeResult, Source } from '../sources/types.ts';
 import { runLinkRules } from '../link/run.ts';
+import { peopleStep } from '../people/step.ts';
 import { coalesceBatches, type BatchBudget } from './batches.ts';
 import { rejectRows, storeRaw, toRawRecord } from './raw.ts';
 import { addCounts, emptySummary, type SourceSummary } from './summary.ts';
@@ -154,6 +155,8 @@ export async function deriveAndLink(store: Store, source: Source<unknown>, scope
     }
     const linkCounts = await runLinkRules(tx);
     summary.links += linkCounts;
+    // Until the derive registry (src/derive/registry.ts) runs it: people from every account.
+    await peopleStep.run({ all: (q, p) => tx.all(q, p as never), run: (q, p) => tx.run(q, p as never), write: (t, rows) => tx.write(t, rows as never), now: clock() });
     await tx.upsert('derive_state', [{ source: source.name, raw_seq: seq ?? 0, derived_at: clock() }]);
   });
 }

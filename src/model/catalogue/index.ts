@@ -17,7 +17,7 @@ export type { Column, ColumnType, RowOf, TableDef, WriteMode, VersionRule } from
 export const CATALOGUE = [
   provenance.rawRecords, provenance.rawHeads, provenance.rejects, provenance.syncState,
   provenance.deriveState, provenance.rollupState, provenance.rawSeqState,
-  people.people, people.identities,
+  people.people, people.identities, people.peopleMerges, people.peopleDecisions,
   code.repos, code.commits, code.repoFacts,
   stewardship.repoActivity, stewardship.standardsTargets, stewardship.repoLifecycle, stewardship.stewards,
   review.changes, review.patchsets, review.votes, review.changeMessages,

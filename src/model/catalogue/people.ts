@@ -1,4 +1,6 @@
-// People and their accounts on each system, and the links between any two entities.
+// People and their accounts on each system, how accounts were joined into people (rule,
+// evidence, proposals), the manual decisions that override the rules, and the links
+// between any two entities.
 import { col, defineTable, derived, req } from './define.ts';
 
 export const people = defineTable({
@@ -11,6 +13,47 @@ export const people = defineTable({
     person_key: req('text', 'person:<id>'),
     display_name: col('text'),
     raw_id: col('text'),
+    accounts: col('int', 'how many identities the person has'),
+    systems: col('text[]', 'the systems of those identities'),
+    bot: col('text', 'the bot of the bot list the person is, or NULL for a human'),
+    bot_list_version: col('int', 'version of src/people/bots.yaml that judged it'),
+  },
+});
+
+export const peopleMerges = defineTable({
+  name: 'people_merges',
+  doc: 'one join of accounts into a person by a named rule, with its evidence; proposed when it would join two people of several accounts each',
+  mode: 'upsert',
+  key: ['merge_key'],
+  writers: ['people'],
+  columns: {
+    merge_key: req('text', '<rule>:<group> (the value the accounts share, or the decision id)'),
+    rule: req('text', 'mapping, email, change-owner-author, username, manual'),
+    status: req('text', 'applied; proposed (not applied: it would join two people of several accounts each); accepted (a proposal a manual merge carried out); kept-apart (a split keeps an account out)'),
+    person_key: col('text', 'the person the accounts joined (applied) '),
+    identity_keys: col('text[]', 'the accounts the rule joins'),
+    people_keys: col('text[]', 'proposed: the people it would join'),
+    evidence: col('text'),
+    decision_id: col('text', 'manual merges and splits: the people_decisions row'),
+  },
+});
+
+export const peopleDecisions = defineTable({
+  name: 'people_decisions',
+  doc: 'a manual merge or split of accounts, or a people.yaml mapping; undone, it is kept with undone_at',
+  mode: 'upsert',
+  key: ['decision_id'],
+  writers: ['people-cli'],
+  internal: true,
+  columns: {
+    decision_id: req('text', 'd<n> for a decision, map:<person id> for a people.yaml entry'),
+    action: req('text', 'merge, split, map'),
+    identity_keys: req('text[]', 'merge: the accounts to join; split: the account to keep apart; map: the person\'s accounts'),
+    person_id: col('text', 'map: the id of person:<id>'),
+    display_name: col('text', 'map: the name to show'),
+    note: col('text'),
+    decided_at: req('timestamp'),
+    undone_at: col('timestamp'),
   },
 });
 
@@ -19,7 +62,7 @@ export const identities = defineTable({
   doc: 'account on one system (git email, Gerrit account, Phabricator user, IRC nick, …)',
   mode: 'upsert',
   key: ['identity_key'],
-  writers: ['git', 'gerrit', 'gerrit-notedb', 'phabricator'],
+  writers: ['git', 'gerrit', 'gerrit-notedb', 'phabricator', 'people'],
   version: [{ column: 'seen_at', prefer: 'max' }],
   columns: {
     identity_key: req('text', '<system>:<account id or email>'),

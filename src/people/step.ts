@@ -1,0 +1,98 @@
+// Derive step `people`: reads every account the sources know (identities, plus the IRC/SAL
+// nicks of deployments, windows and the SAL), the evidence of the rules (change owner =
+// commit author, scap's "Approved by <user>@host"), the manual decisions and people.yaml
+// mappings (people_decisions), runs the pure resolution (resolve.ts) and writes people,
+// identities.person_key and the record of every join and proposal (people_merges).
+// Rebuilt whole each run: the answer depends only on what is stored, never on the order
+// the sources were imported in.
+import type { TableName } from '../model/catalogue/index.ts';
+import { BOT_LIST_VERSION, BOTS } from '../model/bots.ts';
+import { keys } from '../model/ids.ts';
+import { loadSql } from '../lib/sql.ts';
+import { type Account, type Attribute, type Decision, type Pair, resolvePeople, type Resolution } from './resolve.ts';
+
+/** The part of the derive layer's StepContext this step uses (src/model/step.ts). */
+export interface PeopleStepContext {
+  all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  run(sql: string, params?: unknown[]): Promise<unknown>;
+  write(table: TableName, rows: Record<string, unknown>[]): Promise<unknown>;
+  now: Date;
+}
+
+interface IdentityRow { identity_key: string; system: string; name: string | null; email: string | null; username: string | null; seen_at: Date | null }
+
+async function readAccounts(ctx: PeopleStepContext): Promise<Account[]> {
+  const nicks = await ctx.all<{ nick: string; seen_at: Date | null }>(loadSql(import.meta.url, 'irc-nicks.sql'));
+  const known = await ctx.all<{ identity_key: string }>("SELECT identity_key FROM identities WHERE system = 'irc'");
+  const have = new Set(known.map((r) => r.identity_key));
+  const fresh = nicks.filter((n) => !have.has(keys.identity('irc', n.nick)));
+  if (fresh.length > 0) {
+    await ctx.write('identities', fresh.map((n) => ({
+      identity_key: keys.identity('irc', n.nick), system: 'irc', account: n.nick, name: null, email: null, username: n.nick, raw_id: null, seen_at: n.seen_at,
+    })));
+  }
+  const rows = await ctx.all<IdentityRow>('SELECT identity_key, system, name, email, username, seen_at FROM identities');
+  return rows.map((r) => ({ key: r.identity_key, system: r.system, name: r.name, email: r.email, username: r.username, seenAt: r.seen_at }));
+}
+
+async function readEvidence(ctx: PeopleStepContext): Promise<{ pairs: Pair[]; attributes: Attribute[] }> {
+  const owners = await ctx.all<{ a: string; b: string; first_change: number; first_sha: string; changes: number; name: string }>(
+    loadSql(import.meta.url, 'change-owner-author.sql'));
+  const pairs: Pair[] = owners.map((o) => ({
+    a: o.a, b: o.b, rule: 'change-owner-author',
+    evidence: `change ${o.first_change} owned by ${o.a} "${o.name}" is commit ${o.first_sha.slice(0, 9)} by ${o.b.slice(4)}${Number(o.changes) > 1 ? ` (and ${Number(o.changes) - 1} more changes)` : ''}`,
+  }));
+  const scap = await ctx.all<{ key: string; username: string; first_change: string; votes: number }>(loadSql(import.meta.url, 'scap-usernames.sql'));
+  const attributes: Attribute[] = scap.map((s) => ({
+    key: s.key, username: s.username,
+    evidence: `${s.key} voted "Approved by ${s.username}@… using scap backport" on ${s.first_change.replace(/^change:[^:]+:/, 'change ')}${Number(s.votes) > 1 ? ` (${s.votes} votes)` : ''}`,
+  }));
+  return { pairs, attributes };
+}
+
+export async function readDecisions(ctx: Pick<PeopleStepContext, 'all'>): Promise<Decision[]> {
+  const rows = await ctx.all<{ decision_id: string; action: string; identity_keys: string[]; person_id: string | null; display_name: string | null; note: string | null; decided_at: Date }>(
+    'SELECT decision_id, action, identity_keys, person_id, display_name, note, decided_at FROM people_decisions WHERE undone_at IS NULL');
+  return rows.map((r) => ({ id: r.decision_id, action: r.action as Decision['action'], keys: r.identity_keys, personId: r.person_id, displayName: r.display_name, note: r.note, at: r.decided_at }));
+}
+
+/** Runs the resolution and writes its answer; returns it (for the CLI's summary). */
+export async function runPeople(ctx: PeopleStepContext): Promise<Resolution> {
+  const accounts = await readAccounts(ctx);
+  const { pairs, attributes } = await readEvidence(ctx);
+  const decisions = await readDecisions(ctx);
+  const r = resolvePeople({ accounts, pairs, attributes, decisions, bots: { version: BOT_LIST_VERSION, list: [...BOTS] } });
+
+  await ctx.run('DELETE FROM people');
+  if (r.people.length > 0) {
+    await ctx.write('people', r.people.map((p) => ({
+      person_key: p.personKey, display_name: p.displayName, raw_id: null, accounts: p.accounts.length, systems: p.systems, bot: p.bot, bot_list_version: p.botListVersion,
+    })));
+  }
+  const ks = [...r.personOf.keys()];
+  if (ks.length > 0) await ctx.run(
+    `UPDATE identities SET person_key = m.p
+       FROM (SELECT unnest($1::VARCHAR[]) AS k, unnest($2::VARCHAR[]) AS p) m
+      WHERE identities.identity_key = m.k AND identities.person_key IS DISTINCT FROM m.p`,
+    [ks, ks.map((k) => r.personOf.get(k)!)],
+  );
+  await ctx.run('DELETE FROM people_merges');
+  if (r.merges.length > 0) {
+    await ctx.write('people_merges', r.merges.map((m) => ({
+      merge_key: m.mergeKey, rule: m.rule, status: m.status, person_key: m.personKey, identity_keys: m.identityKeys,
+      people_keys: m.peopleKeys, evidence: m.evidence, decision_id: m.decisionId,
+    })));
+  }
+  return r;
+}
+
+/** The derive step, in the shape of src/model/step.ts (registered in src/derive/registry.ts). */
+export const peopleStep = {
+  name: 'people',
+  description: 'people from accounts by named rules (mapping, email, change-owner-author, username, manual); proposals for joins of two people with several accounts each',
+  reads: ['identities', 'changes', 'commits', 'change_messages', 'deployments', 'windows', 'log_entries', 'people_decisions'] as const satisfies readonly TableName[],
+  writes: ['people', 'identities', 'people_merges'] as const satisfies readonly TableName[],
+  run: async (ctx: PeopleStepContext): Promise<void> => {
+    await runPeople(ctx);
+  },
+};
