@@ -9,7 +9,7 @@ import type { Store } from '../../store/index.ts';
 export const PERSON_COLUMNS = new Set([
   'deployer', 'deployers', 'planned_deployers', 'owner', 'author', 'uploader', 'voter', 'reviewer',
   'author_email', 'committer_email', 'owner_username', 'author_username', 'nick', 'user_name',
-  'started_by', 'ended_by', 'person_key', 'account',
+  'started_by', 'ended_by', 'person_key', 'account', 'contact_person',
 ]);
 
 const MAX_IDS = 2000;

@@ -28,6 +28,7 @@ per_change AS (
   SELECT d.deploy_key AS deploy_key, d.started_at AS started_at, d.finished_at AS finished_at, d.kind AS kind, d.outcome AS outcome,
          d.duration_s AS duration_s, d.deployer AS deployer, d.host AS host, d.window_key AS window_key, d.message AS message,
          c.change_number AS change_number, ch.subject AS change_subject, ch.project AS change_project, ch.owner_name AS change_owner,
+         ch.owner AS change_owner_key,
          arraySort(arrayDistinct(arrayConcat(ifNull(t.tasks, CAST([] AS Array(String))), ch.bug_tasks))) AS tasks
     FROM d
     LEFT JOIN carried c ON c.deploy_key = d.deploy_key
@@ -44,12 +45,16 @@ task_owner AS (
 SELECT p.started_at AS started_at, p.finished_at AS finished_at, p.kind AS kind, p.outcome AS outcome, p.duration_s AS duration_s,
        p.deployer AS deployer, p.change_number AS change_number, p.change_subject AS change_subject,
        p.change_project AS change_project, arrayStringConcat(p.tasks, ' ') AS tasks,
-       coalesce(p.change_owner, i.name, i.username, o.owner) AS contact,
+       coalesce(po.display_name, p.change_owner, pt.display_name, i.name, i.username, o.owner) AS contact,
+       if(p.change_owner IS NOT NULL OR p.change_owner_key IS NOT NULL, io.person_key, i.person_key) AS contact_person,
        multiIf(p.change_owner IS NOT NULL, 'change owner',
                o.owner IS NOT NULL, concat('task owner (', o.task_id, ')'), NULL) AS contact_from,
        p.window_key AS window_key, p.message AS message, p.deploy_key AS deploy_key
   FROM per_change p
   LEFT JOIN task_owner o ON o.deploy_key = p.deploy_key AND isNotDistinctFrom(o.change_number, p.change_number)
   LEFT JOIN identities i ON i.identity_key = o.owner
+  LEFT JOIN people pt ON pt.person_key = i.person_key
+  LEFT JOIN identities io ON io.identity_key = p.change_owner_key
+  LEFT JOIN people po ON po.person_key = io.person_key
  ORDER BY p.started_at, p.deploy_key, p.change_number NULLS FIRST
  LIMIT $5

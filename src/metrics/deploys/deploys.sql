@@ -1,7 +1,8 @@
 -- Report `deploys`: every deployment in [since, until) (by started_at), one row per change
 -- it carried (one row when it carried none), with its tasks, deployer and a point of
 -- contact: the change owner when the changes table has the change, else the owner of the
--- first of its tasks that has one (its name when identities knows the account). A deploy
+-- first of its tasks that has one, shown as that account's person (people.display_name,
+-- contact_person its person_key) when the people step resolved it. A deploy
 -- recorded by both `shiplog deploy` and the SAL (view deploy_twins) is listed once, as the
 -- workflow record, carrying the changes and tasks of both records. $1 since, $2 until, $3 include bookkeeping kinds,
 -- $4 kind filter (NULL = every kind), $5 row limit.
@@ -33,7 +34,7 @@ deploy_tasks AS (
 per_change AS (
   SELECT d.deploy_key, d.started_at, d.finished_at, d.kind, d.outcome, d.duration_s, d.deployer, d.host,
          d.window_key, d.message, c.change_number, ch.subject AS change_subject, ch.project AS change_project,
-         ch.owner_name AS change_owner,
+         ch.owner_name AS change_owner, ch.owner AS change_owner_key,
          list_sort(list_distinct(coalesce(t.tasks, []::VARCHAR[]) || coalesce(ch.bug_tasks, []::VARCHAR[]))) AS tasks
     FROM d
     LEFT JOIN carried c USING (deploy_key)
@@ -49,12 +50,16 @@ task_owner AS (
 )
 SELECT p.started_at, p.finished_at, p.kind, p.outcome, p.duration_s, p.deployer, p.change_number, p.change_subject,
        p.change_project, array_to_string(p.tasks, ' ') AS tasks,
-       coalesce(p.change_owner, i.name, i.username, o.owner) AS contact,
+       coalesce(po.display_name, p.change_owner, pt.display_name, i.name, i.username, o.owner) AS contact,
+       CASE WHEN p.change_owner IS NOT NULL OR p.change_owner_key IS NOT NULL THEN io.person_key ELSE i.person_key END AS contact_person,
        CASE WHEN p.change_owner IS NOT NULL THEN 'change owner'
             WHEN o.owner IS NOT NULL THEN 'task owner (' || o.task_id || ')' END AS contact_from,
        p.window_key, p.message, p.deploy_key
   FROM per_change p
   LEFT JOIN task_owner o ON o.deploy_key = p.deploy_key AND o.change_number IS NOT DISTINCT FROM p.change_number
   LEFT JOIN identities i ON i.identity_key = o.owner
+  LEFT JOIN people pt ON pt.person_key = i.person_key
+  LEFT JOIN identities io ON io.identity_key = p.change_owner_key
+  LEFT JOIN people po ON po.person_key = io.person_key
  ORDER BY p.started_at, p.deploy_key, p.change_number NULLS FIRST
  LIMIT $5
