@@ -11,6 +11,7 @@ import { registerEntityRoutes } from './routes/entities.ts';
 import { registerExploreRoutes } from './routes/explore.ts';
 import { registerFreshnessRoutes } from './routes/freshness.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { registerPulseRoutes } from './routes/pulse.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerStewardRoutes } from './routes/steward.ts';
 import { registerTaskRoutes } from './routes/tasks.ts';
@@ -26,6 +27,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerFreshnessRoutes,
   registerEntityRoutes,
   registerReportRoutes,
+  registerPulseRoutes,
   registerExploreRoutes,
   registerMetaRoutes,
   registerWebRoutes,

@@ -17,6 +17,7 @@ import * as steward from './commands/steward.ts';
 import * as window from './commands/window.ts';
 import * as deploy from './commands/deploy.ts';
 import * as move from './commands/move.ts';
+import * as pulse from './commands/pulse.ts';
 
 const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   demo,
@@ -29,6 +30,7 @@ const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   window,
   deploy,
   move,
+  pulse,
 ];
 
 /** The package version (package.json is two folders up from src/cli and dist/cli alike). */

@@ -1,7 +1,7 @@
 // A named, versioned definition: metric (a figure with a unit) or report (a list).
 // Each lives in src/metrics/<id>/ with its .sql; `shiplog report <id>` and
 // GET /api/reports/<id> are generated from the registry. A figure says which
-// definition (id@version) and which data watermark made it.
+// definition (id@version) made it and which data it covers (coverage/coverage.ts).
 import { z } from 'zod';
 import { utcTime } from '../model/time-schema.ts';
 import type { Store } from '../store/index.ts';
@@ -23,6 +23,10 @@ export interface MetricResult {
   rows: Record<string, unknown>[];
   /** Free-form notes shown with the result (exclusions, which variant, …). */
   notes?: string[];
+  /** The period the figures are about, when the definition chose it (else since / until as asked). */
+  period?: { since: Date | null; until: Date | null };
+  /** The benchmark set a graded figure was graded against, e.g. dora-2024@1. */
+  benchmark?: string;
 }
 
 export interface MetricDefinition<P extends z.ZodTypeAny = typeof baseParams> {
@@ -33,6 +37,11 @@ export interface MetricDefinition<P extends z.ZodTypeAny = typeof baseParams> {
   description: string;
   unit?: string;
   params: P;
+  /**
+   * The tables its figures are computed from, for their data coverage. Without it, the
+   * tables its SQL reads (after FROM / JOIN, views expanded) are taken.
+   */
+  reads?: readonly string[];
   run(ctx: MetricContext, params: z.infer<P>): Promise<MetricResult>;
 }
 

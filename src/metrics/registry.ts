@@ -26,6 +26,7 @@ import { ciHealth } from './ci_health/ci_health.ts';
 import { stewardCompliance } from './steward_compliance/steward_compliance.ts';
 import { stewardsReport } from './stewards/stewards.ts';
 import { dora } from './dora/dora.ts';
+import { pulse } from './pulse/pulse.ts';
 
 export const METRICS: MetricDefinition<any>[] = [
   deploys,
@@ -34,8 +35,34 @@ export const METRICS: MetricDefinition<any>[] = [
   testHealth, testHealthRepos, testsBrokenByDependency, testHistory, ciUsage, ciJobMatrix, zuulQueueWait,
   trainsReport, configDeploys, dora,
   stewardActivity, mergePace, reviewResponsiveness, bugResolution, absenceFactor, ciHealth, stewardCompliance, stewardsReport,
+  pulse,
 ];
 
-export function findMetric(id: string): MetricDefinition<any> | undefined {
-  return METRICS.find((m) => m.id === id);
+/**
+ * Definitions replaced by a newer version, kept runnable as `<id>@<version>`: when a
+ * definition's meaning changes, its version goes up and the old object (with its old SQL,
+ * e.g. `<id>.v1.sql` beside the new one) moves here, so figures published under the old
+ * version can still be reproduced. See docs/metrics/README.md.
+ */
+export const PREVIOUS_VERSIONS: MetricDefinition<any>[] = [];
+
+/** A definition by id (the current version) or by `id@version` (that version, current or kept). */
+export function findMetric(ref: string, all: { current: MetricDefinition<any>[]; previous: MetricDefinition<any>[] } = { current: METRICS, previous: PREVIOUS_VERSIONS }): MetricDefinition<any> | undefined {
+  const at = /^([a-z][a-z0-9_]*)@(\d+)$/.exec(ref);
+  if (!at) return all.current.find((m) => m.id === ref);
+  const version = Number(at[2]);
+  return [...all.current, ...all.previous].find((m) => m.id === at[1] && m.version === version);
+}
+
+/** Every version of a definition that can be run, newest first. */
+export function versionsOf(id: string, previous: MetricDefinition<any>[] = PREVIOUS_VERSIONS): number[] {
+  return [...METRICS, ...previous].filter((m) => m.id === id).map((m) => m.version).sort((a, b) => b - a);
+}
+
+/** Why a reference names no runnable definition (one line, listing what there is). */
+export function unknownMetricMessage(ref: string): string {
+  const id = ref.split('@')[0];
+  const versions = versionsOf(id);
+  if (versions.length) return `report ${ref}: no such version (runnable: ${versions.map((v) => `${id}@${v}`).join(', ')})`;
+  return `unknown report "${ref}" (known: ${METRICS.map((m) => m.id).join(', ')})`;
 }

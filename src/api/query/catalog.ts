@@ -6,6 +6,7 @@ import { ShiplogError } from '../../lib/errors.ts';
 import type { Store } from '../../store/index.ts';
 import { CATALOGUE } from '../../model/catalogue/index.ts';
 import { loadSql } from '../../lib/sql.ts';
+import { EVENT_TIME as MAIN_TIME } from '../../model/catalogue/event-time.ts';
 
 export interface ColumnInfo {
   name: string;
@@ -20,16 +21,6 @@ export interface TableInfo {
   time: string | null;
 }
 
-/** The main time column of each table of 001_core.sql; other tables use their first TIMESTAMP. */
-const MAIN_TIME: Record<string, string | null> = {
-  raw_records: 'fetched_at', rejects: 'rejected_at', sync_state: 'last_run_at',
-  people: null, identities: null, repos: null,
-  commits: 'committed_at', changes: 'created_at', patchsets: 'created_at', votes: 'voted_at',
-  change_messages: 'posted_at', tasks: 'created_at', task_events: 'occurred_at',
-  ci_builds: 'started_at', test_results: 'run_at', deployments: 'started_at', deployment_items: null,
-  windows: 'planned_start', trains: 'first_rollforward_at', train_events: 'occurred_at',
-  incidents: 'started_at', repo_facts: 'observed_at', links: 'first_seen_at', log_entries: 'logged_at',
-};
 
 export function isTimeType(type: string): boolean {
   return /^(TIMESTAMP|DATE)/i.test(type);

@@ -1,8 +1,9 @@
 // GET /api/explore: the pivot (group by, time bucket, measure, filters) behind the
-// Explorer page and the Overview charts.
+// Explorer page and the Overview charts; JSON answers carry the table's data coverage.
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
+import { coverageOf } from '../../metrics/coverage/coverage.ts';
 import { utcTime } from '../../model/time-schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../openapi.ts';
@@ -51,7 +52,10 @@ export function registerExploreRoutes(app: Hono, deps: AppDeps): void {
     });
     return respondTable(c, formatOf(query.format), `${query.table}-explore`, {
       columns: res.columns, rows: res.rows,
-      meta: { table: query.table, ...(rollup ? { rollup: rollup.info.table } : {}), ...(formatOf(query.format) === 'json' ? await peopleOf(deps.store, res.rows) : {}) },
+      meta: {
+        table: query.table, ...(rollup ? { rollup: rollup.info.table } : {}),
+        ...(formatOf(query.format) === 'json' ? { ...await peopleOf(deps.store, res.rows), coverage: await coverageOf(deps.store, [query.table], query.since ?? null, query.until ?? null) } : {}),
+      },
     });
   });
 }

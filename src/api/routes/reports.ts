@@ -3,7 +3,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ShiplogError } from '../../lib/errors.ts';
-import { findMetric, METRICS } from '../../metrics/registry.ts';
+import { findMetric, METRICS, unknownMetricMessage, versionsOf } from '../../metrics/registry.ts';
 import { runMetric } from '../../metrics/run.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../openapi.ts';
@@ -30,21 +30,21 @@ function inferColumns(names: string[], rows: Record<string, unknown>[]): ColumnI
 }
 
 export function registerReportRoutes(app: Hono, deps: AppDeps): void {
-  route(app, { method: 'get', path: '/api/reports', tag: 'reports', summary: 'Every metric and report: id, version, kind, title, unit, parameters' },
+  route(app, { method: 'get', path: '/api/reports', tag: 'reports', summary: 'Every metric and report: id, version (and every runnable version: GET /api/reports/<id>@<version>), kind, title, unit, parameters' },
     (c) => c.json({
       reports: METRICS.map((m) => ({
-        id: m.id, version: m.version, kind: m.kind, title: m.title, description: m.description, unit: m.unit ?? null, params: paramSchema(m.params),
+        id: m.id, version: m.version, versions: versionsOf(m.id), kind: m.kind, title: m.title, description: m.description, unit: m.unit ?? null, params: paramSchema(m.params),
       })),
     }));
 
   route(app, {
     method: 'get', path: '/api/reports/:id', tag: 'reports', produces: ['json', 'csv', 'parquet'],
-    summary: 'Run one metric or report; query parameters are its parameters (since, until, limit, …)',
+    summary: 'Run one metric or report (<id>, or <id>@<version> for a kept older definition); query parameters are its parameters (since, until, limit, …); the answer is stamped metric (id@version), benchmark where graded, and coverage (per table and source: oldest and newest event loaded, last collection; gaps for the asked period)',
     query: z.looseObject({ format: z.enum(['json', 'csv', 'parquet']).optional(), since: z.string().optional(), until: z.string().optional(), limit: z.string().optional() }),
   }, async (c, { param }) => {
     const id = param('id');
     const def = findMetric(id);
-    if (!def) throw new ShiplogError('not_found', `unknown report "${id}" (known: ${METRICS.map((m) => m.id).join(', ') || 'none yet'})`);
+    if (!def) throw new ShiplogError('not_found', unknownMetricMessage(id));
     const { format: formatText, ...raw } = c.req.query();
     const format = formatOf(formatText);
     const result = await runMetric(def, { store: deps.store, clock: deps.clock }, raw);

@@ -12,7 +12,7 @@ export function register(program: Command, env: CliEnv): void {
   program
     .command('report')
     .description('run a report or metric (without an id: list them)')
-    .argument('[id]', 'report id (omit to list them)')
+    .argument('[id]', 'report id, or id@version for a kept older definition (omit to list them)')
     .option('--since <time>', 'start of the time window (ISO date or time, UTC)')
     .option('--until <time>', 'end of the time window')
     .option('--limit <n>', 'row limit')
@@ -21,13 +21,13 @@ export function register(program: Command, env: CliEnv): void {
     .action(async (id: string | undefined, o: Record<string, unknown>) => {
       const format = (o.format as string | undefined) ?? (env.json ? 'json' : 'table');
       if (!['table', 'json', 'csv'].includes(format)) throw new ShiplogError('bad_request', `--format ${format}: use table, json or csv`);
-      const { findMetric, METRICS } = await import('../../metrics/registry.ts');
+      const { findMetric, METRICS, unknownMetricMessage } = await import('../../metrics/registry.ts');
       if (!id) {
         const rows = METRICS.map((m) => ({ id: m.id, version: m.version, kind: m.kind, title: m.title }));
         return env.print(env.json ? toJson(rows) : env.table(['id', 'version', 'kind', 'title'], rows));
       }
       const def = findMetric(id);
-      if (!def) throw new ShiplogError('bad_request', `unknown report "${id}" (known: ${METRICS.map((m) => m.id).join(', ')})`);
+      if (!def) throw new ShiplogError('bad_request', unknownMetricMessage(id));
       const raw: Record<string, unknown> = { since: o.since, until: o.until, limit: o.limit };
       for (const kv of (o.param as string[] | undefined) ?? []) {
         const i = kv.indexOf('=');
@@ -37,7 +37,7 @@ export function register(program: Command, env: CliEnv): void {
       const remote = await env.remote();
       const query = new URLSearchParams(Object.entries(raw).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
       let result: MetricResult;
-      if (remote) result = await remote.get<MetricResult>(`/api/reports/${id}?${query}`);
+      if (remote) result = await remote.get<MetricResult>(`/api/reports/${encodeURIComponent(id)}?${query}`);
       else {
         const { runMetric } = await import('../../metrics/run.ts');
         result = await env.withStore(({ store }) => runMetric(def, { store, clock: env.io.clock }, raw), { create: false });
@@ -45,8 +45,10 @@ export function register(program: Command, env: CliEnv): void {
       const columns = result.columns ?? Object.keys(result.rows[0] ?? {});
       if (format === 'json') return env.print(toJson(result));
       if (format === 'csv') return env.print(toCsv(columns, result.rows, { terminal: env.io.stdoutIsTTY }));
-      env.print(`${def.title} (${def.id}@${def.version}; data as of ${result.watermark ?? 'never synced'})`);
+      const { coverageLines, stampLine } = await import('../../metrics/coverage/describe.ts');
+      env.print(`${def.title} (${stampLine(result.metric ?? `${def.id}@${def.version}`, result.coverage, result.benchmark)})`);
       env.print(result.rows.length ? env.table(columns, result.rows) : '(no rows)');
       for (const n of result.notes ?? []) env.print(`note: ${n}`);
+      for (const l of coverageLines(result.coverage)) env.print(`coverage: ${l}`);
     });
 }
