@@ -60,6 +60,8 @@ describe('npm pack → npm install in an empty folder → npx shiplog demo', () 
     }
     expect(paths.some((p) => p.startsWith('dist/web/assets/') && p.endsWith('.js')), 'web assets').toBe(true);
     expect(paths.filter((p) => p.startsWith('src/') || p.startsWith('test/') || /\.test\.|\.ts$|screenshots\//.test(p))).toEqual([]);
+    // test helpers compiled by accident: the contract suite's worlds pull in test fixtures
+    expect(paths.filter((p) => /fixture|test-world|store\/contract\//.test(p))).toEqual([]);
 
     const app = appFor(join(work, info.filename));
     const install = run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], app, 600_000);
