@@ -16,6 +16,7 @@ import { registerReportRoutes } from './routes/reports.ts';
 import { registerStewardRoutes } from './routes/steward.ts';
 import { registerTaskRoutes } from './routes/tasks.ts';
 import { registerTestRoutes } from './routes/tests.ts';
+import { registerTrainRoutes } from './routes/trains.ts';
 import { registerUiRoutes } from './routes/ui.ts';
 import { registerWebRoutes } from './routes/web.ts';
 import { registerWorkflowRoutes } from './routes/workflow.ts';
@@ -35,6 +36,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerTaskRoutes,
   registerTestRoutes,
   registerStewardRoutes,
+  registerTrainRoutes,
   registerUiRoutes,
 ];
 

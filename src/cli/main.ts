@@ -14,6 +14,7 @@ import * as query from './commands/query.ts';
 import * as report from './commands/report.ts';
 import * as serve from './commands/serve.ts';
 import * as steward from './commands/steward.ts';
+import * as train from './commands/train.ts';
 import * as window from './commands/window.ts';
 import * as deploy from './commands/deploy.ts';
 import * as move from './commands/move.ts';
@@ -25,6 +26,7 @@ const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   query,
   report,
   steward,
+  train,
   config,
   serve,
   window,

@@ -15,6 +15,7 @@ import { Steward } from './pages/Steward.tsx';
 import { Stewardship } from './pages/Stewardship.tsx';
 import { Tasks } from './pages/Tasks.tsx';
 import { Tests } from './pages/Tests.tsx';
+import { Train } from './pages/Train.tsx';
 import { Trains } from './pages/Trains.tsx';
 import { Windows } from './pages/Windows.tsx';
 import type { Route } from './lib/route.ts';
@@ -26,6 +27,7 @@ export const PAGES: { id: string; title: string; view: (p: { route: Route }) => 
   { id: 'deployments', title: 'Deployments', view: Deployments },
   { id: 'windows', title: 'Windows', view: Windows },
   { id: 'trains', title: 'Trains', view: Trains },
+  { id: 'train', title: 'Train', view: Train, hidden: true },
   { id: 'dora', title: 'DORA', view: Dora },
   { id: 'tasks', title: 'Tasks', view: Tasks },
   { id: 'tests', title: 'Tests', view: Tests },

@@ -2,7 +2,8 @@
 // hand-made DORA world (test/helpers/dora-world.ts, figures worked out in
 // src/metrics/dora/dora.test.ts): the train's figures per wiki group with the lead-time
 // split, grades that name their benchmark set, the set switched on the page (and kept in
-// the URL), the backport class apart; and the page on an empty store.
+// the URL), the backport class apart; a train's page (what it carried, backports, blockers,
+// its rollback with the incident); and both pages on an empty store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { doraWorld } from '../helpers/dora-world.ts';
@@ -57,9 +58,28 @@ describe.skipIf(!hasChromium)(`DORA page in chromium (${hasChromium ? CHROMIUM :
     expect(problems).toEqual([]);
   });
 
+  it('shows what rode a train, reached from the Trains page', async () => {
+    const page = await open(server, '#/trains');
+    await page.getByTestId('train-link').filter({ hasText: '1.44.0-wmf.2' }).click();
+    await page.getByRole('heading', { level: 1, name: '1.44.0-wmf.2' }).waitFor();
+    expect(await page.title()).toBe('1.44.0-wmf.2 · Train · shiplog');
+    expect(await page.getByTestId('train-summary').innerText()).toContain('first change on its branch');
+    expect(await page.getByTestId('train-repos').innerText()).toContain('mediawiki/core');
+    expect(await page.getByTestId('train-changes').locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('train-backports').innerText()).toContain('50');
+    expect(await page.getByTestId('train-blockers').innerText()).toContain('Fatal on save');
+    const rollbacks = await page.getByTestId('train-rollbacks').innerText();
+    expect(rollbacks).toContain('T900');
+    expect(rollbacks).toContain('Save failures on group1');
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   it('says so on an empty store', async () => {
     const page = await open(empty, '#/dora');
     await page.getByText('No train promotions or syncs in this period.').waitFor();
+    await page.goto(`${empty.url}/#/train/1.44.0-wmf.2`);
+    await page.getByRole('alert').filter({ hasText: 'no train 1.44.0-wmf.2' }).waitFor();
     await page.close();
     expect(problems).toEqual([]);
   });

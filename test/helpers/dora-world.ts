@@ -62,8 +62,16 @@ export async function doraWorld(): Promise<Store> {
     { window_key: 'window:w2', kind: 'backport', requested_changes: [999] },
   ]);
   const task = (id: string, subtype: string) => ({ task_key: `task:${id}`, task_id: id, subtype, restricted: false });
-  await store.write('tasks', [task('T1', 'bug'), task('T2', 'bug'), task('T3', 'default')]);
-  await store.write('incidents', [{ incident_key: 'incident:I1', started_at: t('06T08:30:00'), ended_at: t('06T10:30:00') }]);
+  await store.write('tasks', [task('T1', 'bug'), task('T2', 'bug'), task('T3', 'default'),
+    // V2's release task and one blocker filed under it (the train page lists them)
+    { ...task('T800', 'release'), title: `${V(2)} deployment blockers`, release_version: V(2) }, { ...task('T801', 'default'), title: 'Fatal on save', status: 'resolved' }]);
+  await store.write('links', [{ src_key: 'task:T801', dst_key: 'task:T800', rule: 'subtask', confidence: 'high' }]);
+  // the commit that rolled V2 back from group1 names T900, and so does the incident it answered
+  await store.write('commits', [{ commit_key: 'commit:c:12T22:00:00', repo: 'operations/mediawiki-config', sha: 'r1', subject: `Revert "group1 to ${V(2)}"`, bug_tasks: ['T900'] }]);
+  await store.write('incidents', [
+    { incident_key: 'incident:I1', started_at: t('06T08:30:00'), ended_at: t('06T10:30:00') },
+    { incident_key: 'incident:I2', title: 'Save failures on group1', started_at: t('12T21:00:00'), ended_at: t('12T22:05:00'), tasks: ['T900'] },
+  ]);
   await store.write('links', [{ src_key: 'incident:I1', dst_key: 'deploy:workflow:s3', rule: 'incident-reference', confidence: 'high' }]);
   return store;
 }

@@ -6,7 +6,7 @@ import { ReportTable } from '../components/ReportTable.tsx';
 import { Async, Empty } from '../components/State.tsx';
 import { Table } from '../components/Table.tsx';
 import { getJson, type Table as Answer } from '../lib/api.ts';
-import { type Route, useTitle } from '../lib/route.ts';
+import { href, type Route, useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 import { Filters } from './Filters.tsx';
 
@@ -42,7 +42,8 @@ export function Trains({ route }: { route: Route }) {
                 <CategoryChart title="Rollbacks per train" valueLabel="rollbacks" categoryLabel="train"
                   data={rows.map((r) => ({ category: label(r), series: 'rollbacks', value: (r.rollbacks as number | null) ?? 0 }))} />
               </div>
-              <Table id="trains" rows={t.rows} columns={COLUMNS} show={COLUMNS.slice(0, 9)} empty="No trains yet." />
+              <Table id="trains" rows={t.rows} columns={COLUMNS} show={COLUMNS.slice(0, 9)} empty="No trains yet."
+                cells={{ train_key: (r) => <a href={href(`train/${String(r.version)}`)} data-testid="train-link">{String(r.version)}</a> }} />
             </>
           );
         }}
