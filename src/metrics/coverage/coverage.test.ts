@@ -35,6 +35,12 @@ describe('whether loaded data covers a period', () => {
     expect(gapOf('changes', [fresh], d('2026-11-01'), d('2026-12-07'))).toBeNull();
     expect(gapOf('changes', [{ ...fresh, last_collected: d('2026-12-02') }], d('2026-11-01'), d('2026-12-07'))).toBe('changes: partly covered, its data (gerrit) ends 2026-12-01');
   });
+
+  it('takes a period with a start and no end (since only, as the steward page asks) without failing', () => {
+    expect(gapOf('changes', [row({})], d('2020-01-01'), null)).toBe('changes: the period starts after its data ends (gerrit: 2013-01-01 to 2019-05-01)');
+    expect(gapOf('changes', [row({})], d('2012-12-01'), null)).toBe('changes: partly covered, its data (gerrit) begins 2013-01-01');
+    expect(gapOf('changes', [row({})], d('2014-01-01'), null)).toBeNull();
+  });
 });
 
 describe('versions', () => {

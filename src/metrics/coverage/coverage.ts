@@ -84,7 +84,7 @@ export function gapOf(table: string, rows: SourceCoverage[], since: Date | null,
   const lastCollected = Math.max(0, ...dated.map((r) => r.last_collected?.getTime() ?? 0));
   const sources = dated.map((r) => r.source).join(', ');
   if (until && until <= oldest) return `${table}: the period ends before its data begins (${sources}: ${day(oldest)} to ${day(newest)})`;
-  if (since && since > newest && !(lastCollected >= until!.getTime() && since.getTime() - newest.getTime() < QUIET_DAYS * DAY)) {
+  if (since && since > newest && !(until && lastCollected >= until.getTime() && since.getTime() - newest.getTime() < QUIET_DAYS * DAY)) {
     return `${table}: the period starts after its data ends (${sources}: ${day(oldest)} to ${day(newest)})`;
   }
   const parts: string[] = [];
