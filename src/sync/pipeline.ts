@@ -10,6 +10,7 @@ import type { Row, Store } from '../store/index.ts';
 import type { Batch, NormalizeResult, Source } from '../sources/types.ts';
 import { runLinkRules } from '../link/run.ts';
 import { peopleStep } from '../people/step.ts';
+import { configDeploySubmitStep } from '../derive/steps/config-deploy-submit.ts';
 import { coalesceBatches, type BatchBudget } from './batches.ts';
 import { rejectRows, storeRaw, toRawRecord } from './raw.ts';
 import { addCounts, emptySummary, type SourceSummary } from './summary.ts';
@@ -138,6 +139,12 @@ async function runBatches<C>(deps: PipelineDeps, input: RunInput<C>, state: Scop
 }
 
 /**
+ * Cross-source derive steps, run after the derive of any source that writes a table they
+ * read (whichever came first), until the derive registry (src/derive) schedules them.
+ */
+const CROSS_SOURCE_STEPS = [configDeploySubmitStep];
+
+/**
  * Runs derive() of a source and the link rules, in one transaction, unless derive has
  * already seen every raw record of the source (`force` for renormalize). The rollups that
  * read the source are stale from here on; the sync service rebuilds them.
@@ -152,6 +159,10 @@ export async function deriveAndLink(store: Store, source: Source<unknown>, scope
       for (const d of res.deletes ?? []) await tx.run(`DELETE FROM "${d.table}" WHERE ${d.where}`, d.params);
       await applyResult(tx, summary, source.name, 'derive', res, () => clock());
       for (const st of res.statements ?? []) await tx.run(st.sql, st.params);
+    }
+    const written = new Set(tablesWrittenBy(source.name));
+    for (const step of CROSS_SOURCE_STEPS) {
+      if (step.reads.some((t) => written.has(t))) await step.run({ all: (sql, params) => tx.all(sql, params), run: (sql, params) => tx.run(sql, params) });
     }
     const linkCounts = await runLinkRules(tx);
     summary.links += linkCounts;

@@ -1,10 +1,19 @@
 -- ClickHouse version of deploys.sql (same parameters, columns and order; see there).
-WITH d AS (
+WITH synced AS (
+  SELECT DISTINCT m.deploy_key AS deploy_key
+    FROM deployment_items m
+    JOIN deployments md ON md.deploy_key = m.deploy_key
+    JOIN deployment_items s ON s.change_number = m.change_number
+    JOIN deployments sd ON sd.deploy_key = s.deploy_key
+   WHERE m.change_number IS NOT NULL AND md.kind = 'config-merge' AND sd.kind <> 'config-merge' AND s.deploy_key <> m.deploy_key
+),
+d AS (
   SELECT *
     FROM deployments
    WHERE ($1 IS NULL OR started_at >= $1)
      AND ($2 IS NULL OR started_at < $2)
-     AND ($3 OR kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean', 'config-merge'))
+     AND ($3 OR kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean'))
+     AND ($3 OR kind <> 'config-merge' OR deploy_key NOT IN (SELECT deploy_key FROM synced))
      AND ($4 IS NULL OR kind = $4)
      AND deploy_key NOT IN (SELECT sal_key FROM deploy_twins WHERE sal_key IS NOT NULL)
 ),
@@ -26,7 +35,8 @@ deploy_tasks AS (
 ),
 per_change AS (
   SELECT d.deploy_key AS deploy_key, d.started_at AS started_at, d.finished_at AS finished_at, d.kind AS kind, d.outcome AS outcome,
-         d.duration_s AS duration_s, d.deployer AS deployer, d.host AS host, d.window_key AS window_key, d.message AS message,
+         d.duration_s AS duration_s, coalesce(dp.display_name, di.name, di.username, d.deployer) AS deployer, d.host AS host,
+         d.time_basis AS time_basis, d.window_key AS window_key, d.message AS message,
          c.change_number AS change_number, ch.subject AS change_subject, ch.project AS change_project, ch.owner_name AS change_owner,
          ch.owner AS change_owner_key,
          arraySort(arrayDistinct(arrayConcat(ifNull(t.tasks, CAST([] AS Array(String))), ch.bug_tasks))) AS tasks
@@ -34,6 +44,8 @@ per_change AS (
     LEFT JOIN carried c ON c.deploy_key = d.deploy_key
     LEFT JOIN changes ch ON ch.change_key = c.change_key
     LEFT JOIN deploy_tasks t ON t.deploy_key = d.deploy_key
+    LEFT JOIN identities di ON di.identity_key = d.deployer
+    LEFT JOIN people dp ON dp.person_key = di.person_key
 ),
 task_owner AS (
   SELECT x.deploy_key AS deploy_key, x.change_number AS change_number, argMin(tk.owner, tk.task_id) AS owner, min(tk.task_id) AS task_id
@@ -49,7 +61,7 @@ SELECT p.started_at AS started_at, p.finished_at AS finished_at, p.kind AS kind,
        if(p.change_owner IS NOT NULL OR p.change_owner_key IS NOT NULL, io.person_key, i.person_key) AS contact_person,
        multiIf(p.change_owner IS NOT NULL, 'change owner',
                o.owner IS NOT NULL, concat('task owner (', o.task_id, ')'), NULL) AS contact_from,
-       p.window_key AS window_key, p.message AS message, p.deploy_key AS deploy_key
+       p.time_basis AS time_basis, p.window_key AS window_key, p.message AS message, p.deploy_key AS deploy_key
   FROM per_change p
   LEFT JOIN task_owner o ON o.deploy_key = p.deploy_key AND isNotDistinctFrom(o.change_number, p.change_number)
   LEFT JOIN identities i ON i.identity_key = o.owner

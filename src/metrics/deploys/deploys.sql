@@ -4,14 +4,26 @@
 -- first of its tasks that has one, shown as that account's person (people.display_name,
 -- contact_person its person_key) when the people step resolved it. A deploy
 -- recorded by both `shiplog deploy` and the SAL (view deploy_twins) is listed once, as the
--- workflow record, carrying the changes and tasks of both records. $1 since, $2 until, $3 include bookkeeping kinds,
--- $4 kind filter (NULL = every kind), $5 row limit.
-WITH d AS (
+-- workflow record, carrying the changes and tasks of both records. A config merge (kind
+-- config-merge, dated by its Gerrit submit) is listed unless a sync of another kind carried
+-- the same change (the sync is the deployment then). The deployer is shown by name when
+-- identities knows the account (its person's display name when the people step resolved it). $1 since, $2 until, $3 include bookkeeping kinds and
+-- covered config merges, $4 kind filter (NULL = every kind), $5 row limit.
+WITH synced AS (
+  SELECT DISTINCT m.deploy_key
+    FROM deployment_items m
+    JOIN deployments md ON md.deploy_key = m.deploy_key AND md.kind = 'config-merge'
+    JOIN deployment_items s ON s.change_number = m.change_number AND s.deploy_key <> m.deploy_key
+    JOIN deployments sd ON sd.deploy_key = s.deploy_key AND sd.kind <> 'config-merge'
+   WHERE m.change_number IS NOT NULL
+),
+d AS (
   SELECT *
     FROM deployments
    WHERE ($1::TIMESTAMP IS NULL OR started_at >= $1::TIMESTAMP)
      AND ($2::TIMESTAMP IS NULL OR started_at < $2::TIMESTAMP)
-     AND ($3::BOOLEAN OR kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean', 'config-merge'))
+     AND ($3::BOOLEAN OR kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean'))
+     AND ($3::BOOLEAN OR kind <> 'config-merge' OR deploy_key NOT IN (SELECT deploy_key FROM synced))
      AND ($4::VARCHAR IS NULL OR kind = $4::VARCHAR)
      AND deploy_key NOT IN (SELECT sal_key FROM deploy_twins WHERE sal_key IS NOT NULL)
 ),
@@ -32,7 +44,8 @@ deploy_tasks AS (
    GROUP BY deploy_key
 ),
 per_change AS (
-  SELECT d.deploy_key, d.started_at, d.finished_at, d.kind, d.outcome, d.duration_s, d.deployer, d.host,
+  SELECT d.deploy_key, d.started_at, d.finished_at, d.kind, d.outcome, d.duration_s,
+         coalesce(dp.display_name, di.name, di.username, d.deployer) AS deployer, d.host, d.time_basis,
          d.window_key, d.message, c.change_number, ch.subject AS change_subject, ch.project AS change_project,
          ch.owner_name AS change_owner, ch.owner AS change_owner_key,
          list_sort(list_distinct(coalesce(t.tasks, []::VARCHAR[]) || coalesce(ch.bug_tasks, []::VARCHAR[]))) AS tasks
@@ -40,6 +53,8 @@ per_change AS (
     LEFT JOIN carried c USING (deploy_key)
     LEFT JOIN changes ch ON ch.change_key = c.change_key
     LEFT JOIN deploy_tasks t USING (deploy_key)
+    LEFT JOIN identities di ON di.identity_key = d.deployer
+    LEFT JOIN people dp ON dp.person_key = di.person_key
 ),
 task_owner AS (
   SELECT x.deploy_key, x.change_number, arg_min(tk.owner, tk.task_id) AS owner, min(tk.task_id) AS task_id
@@ -54,7 +69,7 @@ SELECT p.started_at, p.finished_at, p.kind, p.outcome, p.duration_s, p.deployer,
        CASE WHEN p.change_owner IS NOT NULL OR p.change_owner_key IS NOT NULL THEN io.person_key ELSE i.person_key END AS contact_person,
        CASE WHEN p.change_owner IS NOT NULL THEN 'change owner'
             WHEN o.owner IS NOT NULL THEN 'task owner (' || o.task_id || ')' END AS contact_from,
-       p.window_key, p.message, p.deploy_key
+       p.time_basis, p.window_key, p.message, p.deploy_key
   FROM per_change p
   LEFT JOIN task_owner o ON o.deploy_key = p.deploy_key AND o.change_number IS NOT DISTINCT FROM p.change_number
   LEFT JOIN identities i ON i.identity_key = o.owner

@@ -40,7 +40,7 @@ describe('report deploys', () => {
       ['backport', 'alice', 1001, null, 'T1', 'Carol Owner', 'task owner (T1)', 'ok'],
       ['sync-file', 'bob', null, null, '', null, null, 'failed'],
     ]);
-    expect(r.notes?.[1]).toMatch(/cookbooks/);
+    expect(r.notes?.[2]).toMatch(/cookbooks/);
     await store.close();
   });
 

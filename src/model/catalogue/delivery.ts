@@ -23,6 +23,8 @@ export const deployments = defineTable({
     window_key: derived('text', 'deploy-windows', 'the window it fell in (explicit, else by time)'),
     repo: col('text'),
     raw_id: col('text'),
+    time_basis: derived('text', 'config-deploy-submit',
+      "config-merge only: gerrit-submit (time = the change's submit, deployer = its last Code-Review+2, else its submitter) or git-commit (Gerrit does not know the change: committer time and author)"),
   },
 });
 

@@ -51,6 +51,8 @@ export interface ChangeRecord {
   updatedAt: Date | null;
   mergedAt: Date | null;
   abandonedAt: Date | null;
+  /** Account id of who submitted it: NoteDB's author of the merge (`Status: merged`) commit, REST's `submitter`. */
+  submitter: string | null;
   patchsets: PatchSetRecord[];
   votes: VoteRecord[];
   messages: MessageRecord[];

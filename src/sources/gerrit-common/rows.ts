@@ -46,7 +46,7 @@ export function changeRows(rec: ChangeRecord, rawId: string, out: GerritRows = e
     status: rec.status, original_status: rec.originalStatus, created_at: rec.createdAt, updated_at: rec.updatedAt,
     merged_at: rec.mergedAt, abandoned_at: rec.abandonedAt, patchset_count: current?.number ?? 0,
     current_sha: current?.sha ?? null, bug_tasks: footers?.bugTasks ?? [], depends_on: footers?.dependsOn ?? [],
-    raw_id: rawId,
+    submitter: gerritIdentity(rec.submitter), raw_id: rawId,
   });
   for (const p of rec.patchsets) {
     out.patchsets.push({

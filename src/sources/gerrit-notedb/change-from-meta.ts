@@ -54,7 +54,7 @@ export function changeFromMeta(input: MetaInput, problems: string[]): ChangeReco
   const rec: ChangeRecord = {
     host: input.host, number: input.number, changeId: null, project: input.project, branch: null, subject: null,
     topic: null, owner: null, status: null, originalStatus: null, createdAt: null, updatedAt: null, mergedAt: null,
-    abandonedAt: null, patchsets: [], votes, messages, accounts: [], commitMessage: input.commitMessage,
+    abandonedAt: null, submitter: null, patchsets: [], votes, messages, accounts: [], commitMessage: input.commitMessage,
   };
   let lastAbandon: Date | null = null;
   for (const c of input.commits) {
@@ -79,7 +79,10 @@ export function changeFromMeta(input: MetaInput, problems: string[]): ChangeReco
     const status = footer(c, 'Status');
     if (status) {
       Object.assign(rec, mapStatus(status));
-      if (rec.status === 'merged' && rec.mergedAt === null) rec.mergedAt = c.at;
+      if (rec.status === 'merged' && rec.mergedAt === null) {
+        rec.mergedAt = c.at;
+        rec.submitter = author; // the submit commit is written as the account that submitted
+      }
       if (rec.status === 'abandoned') lastAbandon = c.at;
     }
     if (patchsetCreated(c, ps, patchsets)) {

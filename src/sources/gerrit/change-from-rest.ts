@@ -66,6 +66,7 @@ function messageVotes(m: MessageRecord, accounts: Accounts, last: Map<string, nu
 
 function seeAll(info: Json, accounts: Accounts): void {
   accounts.see(info.owner);
+  accounts.see(info.submitter);
   for (const m of info.messages ?? []) accounts.see(m.author);
   for (const r of Object.values<Json>(info.revisions ?? {})) accounts.see(r.uploader);
   for (const l of Object.values<Json>(info.labels ?? {})) for (const a of l.all ?? []) accounts.see(a);
@@ -110,6 +111,7 @@ export function changeFromRest(info: Json, host: string, problems: string[]): Ch
     subject: info.subject ?? null, topic: info.topic || null, owner: info.owner ? String(info.owner._account_id) : null,
     status, originalStatus, createdAt: parseGerritTime(info.created), updatedAt: parseGerritTime(info.updated),
     mergedAt: status === 'merged' ? parseGerritTime(info.submitted) : null, abandonedAt: abandon?.at ?? null,
+    submitter: status === 'merged' && info.submitter ? String(info.submitter._account_id) : null,
     patchsets, votes, messages, accounts: [...accounts.byId.values()],
     commitMessage: (currentRev ?? Object.values<Json>(info.revisions ?? {}).find((r) => r._number === current?.number))?.commit?.message ?? null,
   };

@@ -1,8 +1,11 @@
 // Config deployments of operations/mediawiki-config: each commit on the first-parent line
 // of the branch was merged and thereby deployed, so it is a `deployments` row of kind
 // `config-merge` (author = point of contact) with its change (by Change-Id) and tasks
-// (Bug: footers) as deployment_items, and deploy → task links. deploy → change links are
-// the SQL rule src/link/config-deploy-change.sql, so they appear whichever import comes first.
+// (Bug: footers) as deployment_items, and deploy → task links, at the commit's time. The
+// change number, the Gerrit submit time and the deployer are set by the derive step
+// src/derive/steps/config-deploy-submit from the tables, and deploy → change links by the
+// SQL rule src/link/config-deploy-change.sql, so they come out the same whichever import
+// (git or Gerrit) comes first.
 import type { RowFor, RowsFor } from '../../model/catalogue/index.ts';
 import { keys } from '../../model/ids.ts';
 import type { DeriveResult, ReadFn } from '../types.ts';
@@ -19,13 +22,8 @@ interface LineCommit {
   raw_id: string;
 }
 
-export interface KnownChange {
-  number: number;
-  change_key: string;
-}
-
 /** Rows for the given first-parent commits; pure. */
-export function configDeployRows(repo: string, commits: LineCommit[], changes: Map<string, KnownChange>): RowsFor<'deployments' | 'deployment_items' | 'links'> {
+export function configDeployRows(repo: string, commits: LineCommit[]): RowsFor<'deployments' | 'deployment_items' | 'links'> {
   const deployments: RowFor<'deployments'>[] = [];
   const items: RowFor<'deployment_items'>[] = [];
   const links: RowFor<'links'>[] = [];
@@ -41,10 +39,7 @@ export function configDeployRows(repo: string, commits: LineCommit[], changes: M
       item_key: `${deployKey}/${++n}`, deploy_key: deployKey, change_number: null, change_key: null, change_id: null,
       task_id: null, path: null, version: null, wiki_group: null, raw_id: c.raw_id, ...fields,
     });
-    if (c.change_id) {
-      const known = changes.get(c.change_id);
-      item({ change_id: c.change_id, change_number: known?.number ?? null, change_key: known?.change_key ?? null });
-    }
+    if (c.change_id) item({ change_id: c.change_id });
     const lines = (c.message ?? '').split('\n');
     for (const task of c.bug_tasks ?? []) {
       item({ task_id: task });
@@ -64,14 +59,6 @@ export function nonEmpty(list: string[]): string[] {
 }
 
 /** Deployments of one repository from its first-parent line (computed by derive.ts). */
-/** Fills the change number of items whose Change-Id became known since (a later Gerrit import). */
-const FILL_CHANGES = `UPDATE deployment_items SET change_number = k.number, change_key = k.change_key
-  FROM (SELECT change_id, first(number ORDER BY (status = 'merged') DESC NULLS LAST, (branch = 'master') DESC NULLS LAST, number) AS number,
-               first(change_key ORDER BY (status = 'merged') DESC NULLS LAST, (branch = 'master') DESC NULLS LAST, number) AS change_key
-          FROM changes WHERE project = $1 AND change_id IS NOT NULL GROUP BY change_id) k
- WHERE deployment_items.change_id = k.change_id AND deployment_items.change_number IS NULL
-   AND deployment_items.deploy_key IN (SELECT deploy_key FROM deployments WHERE repo = $1 AND kind = 'config-merge')`;
-
 export async function deriveConfigDeploys(read: ReadFn, repo: string, line: string[]): Promise<DeriveResult> {
   // Incremental: commits never change, so only commits new on the line get rows, and
   // deployments whose commit left the line (a rewritten history) are deleted.
@@ -80,7 +67,7 @@ export async function deriveConfigDeploys(read: ReadFn, repo: string, line: stri
   const onLine = new Set(line.map((sha) => keys.deploy('git', sha)));
   const fresh = line.filter((sha) => !existing.has(keys.deploy('git', sha)));
   const stale = [...existing].filter((k) => !onLine.has(k));
-  const out: DeriveResult = { rows: {}, rejects: [], deletes: [], statements: [{ sql: FILL_CHANGES, params: [repo] }] };
+  const out: DeriveResult = { rows: {}, rejects: [], deletes: [], statements: [] };
   if (stale.length > 0) {
     out.deletes = [
       { table: 'links', where: `rule = 'config-deploy' AND src_key IN (SELECT unnest($1::VARCHAR[]))`, params: [stale] },
@@ -92,12 +79,6 @@ export async function deriveConfigDeploys(read: ReadFn, repo: string, line: stri
   const commits = await read<LineCommit>(
     `SELECT sha, author_name, author_email, committed_at, subject, message, change_id, bug_tasks, raw_id
        FROM commits WHERE repo = $1 AND sha IN (SELECT unnest($2::VARCHAR[]))`, [repo, fresh]);
-  const known = await read<{ change_id: string; number: number; change_key: string }>(
-    `SELECT change_id, number, change_key FROM changes
-      WHERE project = $1 AND change_id IS NOT NULL
-      ORDER BY (status = 'merged') DESC NULLS LAST, (branch = 'master') DESC NULLS LAST, number`, [repo]);
-  const changes = new Map<string, KnownChange>();
-  for (const k of known) if (!changes.has(k.change_id)) changes.set(k.change_id, { number: Number(k.number), change_key: k.change_key });
-  out.rows = configDeployRows(repo, commits, changes);
+  out.rows = configDeployRows(repo, commits);
   return out;
 }

@@ -1,0 +1,26 @@
+// Derive step `config-deploy-submit`: a config deployment (kind config-merge, one per
+// first-parent commit of operations/mediawiki-config) happened when Gerrit submitted its
+// change, by who approved it, not at the commit's committer time by its author (a
+// fast-forward submit keeps the upload's committer time). Whole-table SQL over commits,
+// changes, patchsets and votes, so importing git then Gerrit or Gerrit then git gives the
+// same rows. Shaped as a derive step (src/derive registry); until that registry runs it,
+// the pipeline calls it after every source that writes a table it reads.
+import { loadSql } from '../../lib/sql.ts';
+import type { TableName } from '../../model/catalogue/index.ts';
+
+/** The part of the derive layer's StepContext this step uses. */
+export interface SqlStepContext {
+  all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  run(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+export const configDeploySubmitStep = {
+  name: 'config-deploy-submit',
+  description: 'config-merge deployment → its Gerrit change (by Change-Id), dated by the submit and attributed to the last Code-Review+2 (time_basis gerrit-submit), else the commit (git-commit)',
+  reads: ['deployments', 'deployment_items', 'commits', 'changes', 'patchsets', 'votes', 'repos'] as TableName[],
+  writes: ['deployments', 'deployment_items'] as TableName[],
+  async run(ctx: SqlStepContext): Promise<void> {
+    await ctx.run(loadSql(import.meta.url, 'config-deploy-change.sql'));
+    await ctx.run(loadSql(import.meta.url, 'config-deploy-time.sql'));
+  },
+};
