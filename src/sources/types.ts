@@ -123,4 +123,9 @@ export interface Source<C = unknown> {
   normalize(records: RawRecord[], ctx: NormalizeContext): NormalizeResult;
   /** Rows computed across records (after every sync and renormalize of this source). */
   derive?(read: ReadFn, ctx: { scopes: string[] }): Promise<DeriveResult>;
+  /**
+   * The scope name of an import path given no --name, from what is already stored (the
+   * gerrit-notedb mirror's project from the commits of its Change-Ids); null: the folder name.
+   */
+  inferName?(path: string, read: ReadFn): Promise<{ name: string; basis: string } | null>;
 }

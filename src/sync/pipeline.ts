@@ -14,6 +14,7 @@ import { configDeploySubmitStep } from '../derive/steps/config-deploy-submit.ts'
 import { coalesceBatches, type BatchBudget } from './batches.ts';
 import { rejectRows, storeRaw, toRawRecord } from './raw.ts';
 import { addCounts, emptySummary, type SourceSummary } from './summary.ts';
+import { unmatchedProjects } from './status.ts';
 
 export interface PipelineDeps {
   store: Store;
@@ -182,11 +183,22 @@ export function storedScope(input: RunInput<unknown>, scopes: string[], scope: s
   return redactSecrets(input.paths.length > 0 && scopes.length === 1 && typeof name === 'string' && name !== '' ? name : scope);
 }
 
+/** An import of one path with no --name, named by the source from what is stored (else the folder). */
+async function withInferredName<C>(deps: PipelineDeps, input: RunInput<C>, summary: SourceSummary): Promise<RunInput<C>> {
+  const { source, paths, options } = input;
+  if (!source.inferName || paths.length !== 1 || (typeof options.name === 'string' && options.name !== '')) return input;
+  const found = await source.inferName(paths[0], (sql, params) => deps.store.all(sql, params));
+  if (!found) return input;
+  (summary.notes ??= []).push(`named ${found.name} (no --name): ${found.basis}`);
+  return { ...input, options: { ...options, name: found.name } };
+}
+
 /** Collects and ingests every scope of one source; a failing scope is recorded and reported. */
-export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Promise<SourceSummary> {
-  const { source } = input;
+export async function runSource<C>(deps: PipelineDeps, given: RunInput<C>): Promise<SourceSummary> {
+  const { source } = given;
   const started = Date.now();
   const summary = emptySummary(source.name);
+  const input = await withInferredName(deps, given, summary);
   const scopes = source.scopes({ config: input.config, paths: input.paths, options: input.options });
   for (const scope of scopes) {
     const stored = storedScope(input as RunInput<unknown>, scopes, scope);
@@ -212,6 +224,16 @@ export async function runSource<C>(deps: PipelineDeps, input: RunInput<C>): Prom
     }
   }
   await deriveAndLink(deps.store, source as Source<unknown>, scopes.map((x) => storedScope(input as RunInput<unknown>, scopes, x)), summary, deps.clock);
+  if (tablesWrittenBy(source.name).includes('changes')) {
+    const unmatched = await unmatchedProjects(deps.store);
+    for (const u of unmatched.slice(0, 5)) {
+      (summary.notes ??= []).push(`${u.changes} change${u.changes === 1 ? '' : 's'} of project ${u.project} match${u.changes === 1 ? 'es' : ''} no known repository (commits and config deploys will not join them; import the repository, or give --name)`);
+    }
+    if (unmatched.length > 5) {
+      const rest = unmatched.slice(5);
+      summary.notes!.push(`${rest.reduce((n, u) => n + u.changes, 0)} changes of ${rest.length} more projects match no known repository`);
+    }
+  }
   summary.durationMs = Date.now() - started;
   return summary;
 }

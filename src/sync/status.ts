@@ -1,6 +1,6 @@
 // What `shiplog status` and GET /api/status show: per source and scope the last sync,
 // cursor, raw count, rejects and freshness; row counts per table; each rollup's size, last
-// rebuild and whether readers may use it now.
+// rebuild and whether readers may use it now; Gerrit projects whose changes match no repository.
 import { allRollups } from '../rollups/registry.ts';
 import { rollupIsFresh } from '../rollups/state.ts';
 import type { Store } from '../store/index.ts';
@@ -23,6 +23,17 @@ export interface Status {
   tables: Record<string, number>;
   rejects: { source: string; reason: string; count: number; example_location: string | null }[];
   rollups: { name: string; row_count: number | null; refreshed_at: Date | null; duration_ms: number | null; fresh: boolean }[];
+  /** Gerrit projects whose changes match no known repository (a NoteDB mirror imported under the wrong name). */
+  unmatched_changes: { project: string; changes: number }[];
+}
+
+/** Gerrit projects with changes that no repository of `repos` holds (their joins to commits are empty). */
+export async function unmatchedProjects(store: Store): Promise<{ project: string; changes: number }[]> {
+  const rows = await store.all<{ project: string; changes: number }>(
+    `SELECT project, count(*) AS changes FROM changes
+      WHERE project IS NOT NULL AND project NOT IN (SELECT name FROM repos WHERE name IS NOT NULL)
+      GROUP BY project ORDER BY changes DESC, project`);
+  return rows.map((r) => ({ project: r.project, changes: Number(r.changes) }));
 }
 
 export async function readStatus(store: Store, now: Date): Promise<Status> {
@@ -58,5 +69,5 @@ export async function readStatus(store: Store, now: Date): Promise<Status> {
       fresh: await rollupIsFresh(store, r, asOf),
     });
   }
-  return { scopes, tables, rejects, rollups };
+  return { scopes, tables, rejects, rollups, unmatched_changes: await unmatchedProjects(store) };
 }

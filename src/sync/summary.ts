@@ -14,6 +14,8 @@ export interface SourceSummary {
   /** The error code of each entry of `errors` (the CLI exits with the first one's code). */
   errorCodes: ErrorCode[];
   durationMs: number;
+  /** What the run decided or found that the reader should know (an inferred name, unjoined changes). */
+  notes?: string[];
 }
 
 export function emptySummary(source: string): SourceSummary {
@@ -50,6 +52,7 @@ export function formatSummary(summaries: SourceSummary[]): string {
       if (table === 'links' || c.new + c.updated === 0) continue;
       lines.push(`  ${table}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged`);
     }
+    for (const n of s.notes ?? []) lines.push(`  note: ${n}`);
     for (const e of s.errors) lines.push(`  error: ${e}`);
   }
   return lines.join('\n');
@@ -67,6 +70,7 @@ export function mergeSummaries(list: SourceSummary[]): SourceSummary[] {
     m.errors.push(...s.errors);
     m.errorCodes.push(...(s.errorCodes ?? []));
     m.durationMs += s.durationMs;
+    if (s.notes?.length) (m.notes ??= []).push(...s.notes);
     for (const [t, c] of Object.entries(s.tables)) addCounts(m, t, c);
     by.set(s.source, m);
   }

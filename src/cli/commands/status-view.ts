@@ -32,6 +32,12 @@ export function printStatus(env: CliEnv, status: StatusWithFreshness): void {
     : 'no source has been synced yet');
   env.print('');
   env.print(env.table(['table', 'rows'], Object.entries(status.tables).map(([table, rows]) => ({ table, rows }))));
+  const unmatched = status.unmatched_changes ?? [];
+  if (unmatched.length) {
+    env.print('');
+    env.print(`${unmatched.reduce((n, u) => n + u.changes, 0)} Gerrit changes match no known repository (commits and config deploys do not join them; import the repository, or re-import the mirror with --name):`);
+    env.print(env.table(['project', 'changes'], unmatched.slice(0, 20)));
+  }
   if (status.rejects.length) {
     env.print('');
     env.print(env.table(['source', 'count', 'reason', 'example_location'], status.rejects.slice(0, 20)));
