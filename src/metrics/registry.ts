@@ -1,6 +1,7 @@
 // Every metric and report, one line each (see define.ts).
 import type { MetricDefinition } from './define.ts';
 import { deploys } from './deploys/deploys.ts';
+import { deploysV2 } from './deploys/deploys.v2.ts';
 import { taskResolutionTime } from './task_resolution_time/task_resolution_time.ts';
 import { taskCloseVsMerge } from './task_close_vs_merge/task_close_vs_merge.ts';
 import { openTasksByAge } from './open_tasks_by_age/open_tasks_by_age.ts';
@@ -44,7 +45,7 @@ export const METRICS: MetricDefinition<any>[] = [
  * e.g. `<id>.v1.sql` beside the new one) moves here, so figures published under the old
  * version can still be reproduced. See docs/metrics/README.md.
  */
-export const PREVIOUS_VERSIONS: MetricDefinition<any>[] = [];
+export const PREVIOUS_VERSIONS: MetricDefinition<any>[] = [deploysV2];
 
 /** A definition by id (the current version) or by `id@version` (that version, current or kept). */
 export function findMetric(ref: string, all: { current: MetricDefinition<any>[]; previous: MetricDefinition<any>[] } = { current: METRICS, previous: PREVIOUS_VERSIONS }): MetricDefinition<any> | undefined {
