@@ -3,7 +3,8 @@
 // src/metrics/dora/dora.test.ts): the train's figures per wiki group with the lead-time
 // split, grades that name their benchmark set, the set switched on the page (and kept in
 // the URL), the backport class apart; a train's page (what it carried, backports, blockers,
-// its rollback with the incident); and both pages on an empty store.
+// its rollback with the incident, whose timeline shows on its entity page); and both pages
+// on an empty store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { doraWorld } from '../helpers/dora-world.ts';
@@ -71,6 +72,13 @@ describe.skipIf(!hasChromium)(`DORA page in chromium (${hasChromium ? CHROMIUM :
     const rollbacks = await page.getByTestId('train-rollbacks').innerText();
     expect(rollbacks).toContain('T900');
     expect(rollbacks).toContain('Save failures on group1');
+    // on to the incident: its report's timeline, marked where its times were read
+    await page.getByTestId('train-rollbacks').getByText('Save failures on group1').click();
+    await page.getByTestId('incident-timeline').locator('tbody tr').first().waitFor();
+    const timeline = await page.getByTestId('incident-timeline').innerText();
+    expect(timeline).toContain('OUTAGE BEGINS: save fails on group1 wikis');
+    expect(timeline).toMatch(/start/);
+    expect(await page.getByTestId('incident-timeline').locator('tbody tr').count()).toBe(4);
     await page.close();
     expect(problems).toEqual([]);
   });

@@ -73,6 +73,13 @@ export async function doraWorld(): Promise<Store> {
     { incident_key: 'incident:I2', title: 'Save failures on group1', started_at: t('12T21:00:00'), ended_at: t('12T22:05:00'), tasks: ['T900'] },
   ]);
   await store.write('links', [{ src_key: 'incident:I1', dst_key: 'deploy:workflow:s3', rule: 'incident-reference', confidence: 'high' }]);
+  const line = (n: number, at: string, text: string, marks: string | null) => ({
+    line_key: `incident:I2/${n}`, incident_key: 'incident:I2', seq: n, occurred_at: t(at), text, line: `* ${at.slice(3, 8)} ${text}`, marks,
+  });
+  await store.write('incident_timeline', [
+    line(1, '12T21:00:00', 'OUTAGE BEGINS: save fails on group1 wikis', 'start'), line(2, '12T21:10:00', 'paged', 'detection'),
+    line(3, '12T22:00:00', 'rolled back group1', null), line(4, '12T22:05:00', 'OUTAGE ENDS', 'end'),
+  ]);
   return store;
 }
 

@@ -166,3 +166,22 @@ export const incidents = defineTable({
     preceding_hours: col('int', 'window of the time-proximity links'),
   },
 });
+
+export const incidentTimeline = defineTable({
+  name: 'incident_timeline',
+  doc: "a dated line of an incident report's Timeline section, as written (the evidence behind its start and end)",
+  mode: 'append',
+  key: ['line_key'],
+  writers: ['incidents'],
+  columns: {
+    line_key: req('text', '<incident_key>/<n>'),
+    incident_key: req('text'),
+    seq: req('int', 'order in the report, from 1'),
+    occurred_at: req('timestamp', 'the time of the line (UTC), dated from the title or a date line'),
+    text: col('text', 'the line without bullet and time'),
+    line: col('text', 'the line as written'),
+    sal_id: col('text', 'the SAL entry the line links to (2015–2018 reports)'),
+    marks: col('text', "what the line marks for the incident's times: start, end, detection"),
+    raw_id: col('text'),
+  },
+});

@@ -24,7 +24,7 @@ export const CATALOGUE = [
   work.tasks, work.taskEvents, work.phabProjects,
   ci.ciBuilds, ci.testResults, ci.zuulQueueItems,
   delivery.deployments, delivery.deploymentItems, delivery.windows, delivery.trains,
-  delivery.trainEvents, delivery.logEntries, delivery.incidents,
+  delivery.trainEvents, delivery.logEntries, delivery.incidents, delivery.incidentTimeline,
   people.links,
 ] as const;
 

@@ -78,6 +78,15 @@ describe.skipIf(!existsSync(SAMPLES))(`conformance with ${SAMPLES} (skipped when
     const commons = rows.find((r) => r.incident_key === 'incident:2019-03-28 commons');
     expect(commons).toMatchObject({ started_at: new Date('2019-03-27T16:55:00Z'), ended_at: new Date('2019-03-28T12:02:00Z'), started_by: 'marker' });
     for (const r of rows) expect(r.started_at, r.incident_key).toBeInstanceOf(Date);
+    // the timeline is stored as written: commons' start is the OUTAGE BEGINS line, then the first alert
+    const marked = await store.all<{ occurred_at: Date; marks: string; line: string }>(
+      "SELECT occurred_at, marks, line FROM incident_timeline WHERE incident_key = 'incident:2019-03-28 commons' AND marks IS NOT NULL ORDER BY seq");
+    expect(marked.map((m) => [m.occurred_at, m.marks])).toEqual([
+      [new Date('2019-03-27T16:55:00Z'), 'start'], [new Date('2019-03-27T18:43:00Z'), 'detection'], [new Date('2019-03-28T12:02:00Z'), 'end'],
+    ]);
+    expect(marked[0].line).toMatch(/OUTAGE BEGINS/);
+    const [{ n }] = await store.all<{ n: number }>('SELECT count(DISTINCT incident_key)::INTEGER AS n FROM incident_timeline');
+    expect(n).toBe(rows.length);
     await store.close();
   });
 });

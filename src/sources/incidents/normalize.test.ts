@@ -26,6 +26,14 @@ describe('normalizeIncidents', () => {
       ['change:gerrit.wikimedia.org:419090', 'incident-reference', 'high'],
     ]);
     expect(out.rows.links[2].evidence).toBe('*Move backend restarts from weekly to bi-weekly (done in [[gerrit:419090]])');
+    // the timeline lines, stored as written, with the line each time was read from
+    expect(out.rows.incident_timeline.map((l) => [l.line_key, l.occurred_at.toISOString(), l.sal_id, l.marks])).toEqual([
+      ['incident:2018-03-12 Cache-text/1', '2018-03-12T05:08:00.000Z', null, 'start'],
+      ['incident:2018-03-12 Cache-text/2', '2018-03-12T08:06:00.000Z', 'AWIZPsfZkkJ8OkTwiOnZ', null],
+      ['incident:2018-03-12 Cache-text/3', '2018-03-12T08:32:00.000Z', 'AWIZV1n3kkJ8OkTwiOn9', null],
+      ['incident:2018-03-12 Cache-text/4', '2018-03-12T08:32:00.000Z', null, 'end'],
+    ]);
+    expect(out.rows.incident_timeline[3]).toMatchObject({ text: 'Incident mitigated.', line: '* 08:32 Incident mitigated.', seq: 4 });
   });
 
   it('prefers the 2022+ metadata times, reads status and detection, rolls the timeline past midnight', () => {
@@ -37,6 +45,9 @@ describe('normalizeIncidents', () => {
       changes: [1100200, 1100300], tasks: ['T380002', 'T380003'], sal_ids: ['AbCdEf0123'], preceding_hours: 6,
     });
     expect(i.detection).toMatch(/^Automated alerting/);
+    // times from the metadata: no line marks start or end; the detection line is marked
+    const marked = out.rows.incident_timeline.filter((l) => l.marks);
+    expect(marked.map((l) => [l.occurred_at.toISOString(), l.marks])).toEqual([['2024-12-04T21:24:00.000Z', 'detection']]);
   });
 
   it('rejects a file that is not a report, naming it', () => {

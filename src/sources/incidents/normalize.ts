@@ -1,4 +1,5 @@
-// Raw incident reports → `incidents` rows and incident → task / change links (rule
+// Raw incident reports → `incidents` rows, their dated timeline lines (`incident_timeline`,
+// each with what it marks: start, end, detection) and incident → task / change links (rule
 // `incident-reference`, high confidence, the report line as evidence). Links to
 // deployments need other sources' rows: SQL rules src/link/incident-reference.sql and
 // incident-time-proximity.sql. Pure: no clock, no I/O.
@@ -10,8 +11,8 @@ import { parseIncidentReport } from './report.ts';
 
 const WIKITECH = 'https://wikitech.wikimedia.org/wiki/';
 
-export function normalizeIncidents(records: RawRecord[], _ctx: NormalizeContext): Output<'incidents' | 'links'> {
-  const out = output('incidents', 'links');
+export function normalizeIncidents(records: RawRecord[], _ctx: NormalizeContext): Output<'incidents' | 'incident_timeline' | 'links'> {
+  const out = output('incidents', 'incident_timeline', 'links');
   for (const rec of records) {
     const q = rec.key.indexOf('?');
     const name = q >= 0 ? rec.key.slice(0, q) : rec.key;
@@ -33,6 +34,10 @@ export function normalizeIncidents(records: RawRecord[], _ctx: NormalizeContext)
       tasks: r.tasks.map((t) => t.value), changes: r.changes.map((c) => c.value), status: r.status,
       started_by: r.startedBy, ended_by: r.endedBy, sal_ids: r.sal.map((s) => s.value), preceding_hours: hours, raw_id: rec.rawId,
     });
+    r.timeline.forEach((e, i) => out.rows.incident_timeline.push({
+      line_key: `${incidentKey}/${i + 1}`, incident_key: incidentKey, seq: i + 1, occurred_at: e.at, text: e.text, line: e.line,
+      sal_id: e.salId, marks: r.marks[i].join(' ') || null, raw_id: rec.rawId,
+    }));
     if (!r.startedAt) reject(`no time found for the start of the outage (no Timeline "HH:MM" lines and no start= metadata) in ${r.title}`);
     const seen = r.startedAt ?? null;
     for (const t of r.tasks) {

@@ -22,6 +22,8 @@ export interface IncidentReport {
   changes: Ref<number>[];
   sal: Ref<string>[];
   timeline: TimelineEntry[];
+  /** Per timeline entry, what it marks for the times above: start, end, detection. */
+  marks: string[][];
 }
 
 const KNOWN_HEADINGS = /^(summary|impact|detection|timeline|conclusions?|actionables|what went well\??|what went poorly\??|where did we get lucky\??|links to relevant documentation|scorecard|incident metadata)$/i;
@@ -75,11 +77,11 @@ function metadataTime(text: string, name: 'start' | 'end'): Date | null {
   return m ? new Date(`${m[1]}T${m[2].length === 5 ? `${m[2]}:00` : m[2]}Z`) : null;
 }
 
-function pick(t: TimelineEntry[], marker: RegExp, keyword: RegExp): { at: Date; by: string } | null {
+function pick(t: TimelineEntry[], marker: RegExp, keyword: RegExp): { at: Date; by: string; entry: TimelineEntry } | null {
   const hit = t.find((e) => marker.test(e.text));
-  if (hit) return { at: hit.at, by: 'marker' };
+  if (hit) return { at: hit.at, by: 'marker', entry: hit };
   const kw = t.find((e) => keyword.test(e.text));
-  return kw ? { at: kw.at, by: 'keyword' } : null;
+  return kw ? { at: kw.at, by: 'keyword', entry: kw } : null;
 }
 
 export function parseIncidentReport(name: string, text: string): IncidentReport {
@@ -94,6 +96,10 @@ export function parseIncidentReport(name: string, text: string): IncidentReport 
   const endedAt = metaEnd ?? ends?.at ?? (timeline.length > 1 ? timeline[timeline.length - 1].at : null);
   const detected = timeline.find((e) => startedAt && e.at >= startedAt && /\b(pag(ed|es|ing)|alert(s|ed)?|icinga|first report|reported|detected|noticed)\b/i.test(e.text));
   const refs = findRefs(text);
+  // the line each time was read from (none when the metadata gave it)
+  const startLine = metaStart ? null : begins?.entry ?? timeline[0] ?? null;
+  const endLine = metaEnd || (endedAt && startedAt && endedAt < startedAt) ? null : ends?.entry ?? (timeline.length > 1 ? timeline[timeline.length - 1] : null);
+  const marks = timeline.map((e) => [e === startLine && 'start', e === endLine && 'end', e === detected && 'detection'].filter((m): m is string => !!m));
   return {
     title, id: incidentIdOf(title),
     status: /\{\{\s*irdoc[-|]\s*(?:status\s*=\s*)?(draft|review|final)/i.exec(text)?.[1]?.toLowerCase() ?? /document status:\s*(draft|review|final)/i.exec(text)?.[1]?.toLowerCase() ?? null,
@@ -102,6 +108,6 @@ export function parseIncidentReport(name: string, text: string): IncidentReport 
     endedBy: metaEnd ? 'metadata' : ends?.by ?? (timeline.length > 1 ? 'last-entry' : null),
     detectedAt: detected?.at ?? null,
     summary: plain(sections.get('summary')), detection: plain(sections.get('detection')),
-    tasks: refs.tasks, changes: refs.changes, sal: refs.sal, timeline,
+    tasks: refs.tasks, changes: refs.changes, sal: refs.sal, timeline, marks,
   };
 }

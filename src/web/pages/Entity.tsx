@@ -1,9 +1,11 @@
 // Entity detail: any key's fields and the link tree around it, each edge with its rule,
-// evidence and confidence (low-confidence links are labelled as guesses, not facts).
+// evidence and confidence (low-confidence links are labelled as guesses, not facts); an
+// incident also shows its report's timeline lines, marked where its times were read.
 import { useState } from 'preact/hooks';
 import { Cell, External, KeyLink } from '../components/Cell.tsx';
 import { Async, Empty } from '../components/State.tsx';
-import { ApiError, enc, getJson } from '../lib/api.ts';
+import { Table } from '../components/Table.tsx';
+import { ApiError, enc, getJson, type Table as Answer } from '../lib/api.ts';
 import { keyLabel, outLink } from '../lib/links.ts';
 import { navigate, type Route, useTitle } from '../lib/route.ts';
 import { useLinkBases } from '../lib/ui-config.ts';
@@ -67,6 +69,20 @@ function TreeView({ tree }: { tree: Tree }) {
   return <div class="tree" data-testid="tree">{render(tree.root, 0) ?? <Empty>No links to or from this entity yet.</Empty>}</div>;
 }
 
+/** An incident report's timeline lines as written, with the line each of its times was read from. */
+function IncidentTimeline({ incident }: { incident: string }) {
+  const lines = useData(() => getJson<Answer>('/api/tables/incident_timeline', { incident_key: incident, order: 'time', limit: '2000' }), [incident]);
+  return (
+    <>
+      <h2>Timeline</h2>
+      <Async state={lines} what="the timeline">
+        {(t) => <Table id="incident-timeline" rows={[...t.rows].sort((a, b) => Number(a.seq) - Number(b.seq))} columns={['occurred_at', 'marks', 'text', 'sal_id', 'line', 'seq']}
+          show={['occurred_at', 'marks', 'text', 'sal_id']} empty="The report has no dated timeline lines." />}
+      </Async>
+    </>
+  );
+}
+
 export function Entity({ route }: { route: Route }) {
   const key = route.params.get('key') ?? '';
   const depth = route.params.get('depth') ?? '2';
@@ -111,6 +127,7 @@ export function Entity({ route }: { route: Route }) {
             : <><p class="muted">{e.kind} in table <code>{e.table}</code></p><Fields row={e.row} /></>)}
         </Async>
       )}
+      {key.startsWith('incident:') && <IncidentTimeline incident={key} />}
       <h2>Links</h2>
       {key && (
         <Async state={tree} what="the links">
