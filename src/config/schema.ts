@@ -55,8 +55,10 @@ export const configSchema = z
     /** The storage engine: duckdb (one file, the default) or clickhouse (in process on a directory, or a server with clickhouse.url). */
     engine: z.enum(['duckdb', 'clickhouse']).default('duckdb'),
     clickhouse: clickhouseSchema.default({}),
-    /** DuckDB's memory_limit for this database (e.g. 2GB); unset = DuckDB's default, 80% of RAM. */
+    /** DuckDB's memory_limit for this database (e.g. 2GB); unset = shiplog's small-machine default (src/store/index.ts). */
     db_memory_limit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GiB').optional(),
+    /** DuckDB's worker threads for this database; unset = shiplog's small-machine default (src/store/index.ts). */
+    db_threads: z.number().int().min(1).max(256).optional(),
     server: z
       .object({
         host: z.string().default('127.0.0.1'),

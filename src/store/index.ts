@@ -2,6 +2,7 @@
 // rest of shiplog uses; the engine folders (duckdb/, clickhouse/) stay behind it, and
 // this is the one place that chooses between them (config `engine:`, `--engine`,
 // SHIPLOG_ENGINE). ClickHouse is loaded only when asked for.
+import { availableParallelism } from 'node:os';
 import { DuckDBStore } from './duckdb/driver.ts';
 import { migrate } from './duckdb/migrate.ts';
 import type { Store } from './types.ts';
@@ -24,15 +25,26 @@ export interface ClickHouseConfig {
 
 export interface OpenOptions {
   readOnly?: boolean;
-  /** DuckDB's memory_limit (e.g. "2GB"); unset leaves DuckDB's default (80% of RAM). */
+  /** DuckDB's memory_limit (e.g. "2GB"); unset: DEFAULT_MEMORY_LIMIT. */
   memoryLimit?: string;
+  /** DuckDB's worker threads; unset: DEFAULT_THREADS. */
+  threads?: number;
   engine?: Engine;
   clickhouse?: ClickHouseConfig;
 }
 
+/**
+ * Defaults for a small machine (2 cores, a few GB shared with other work): DuckDB's own
+ * defaults are 80% of RAM and a thread per core. The buffer pool spills past the limit
+ * (to <db>.tmp), so a large import or query runs in bounded memory; shiplog.yaml's
+ * db_memory_limit and db_threads raise them on a bigger machine (docs/config.md).
+ */
+export const DEFAULT_MEMORY_LIMIT = '256MB';
+export const DEFAULT_THREADS = 2;
+
 /** The open options a loaded config asks for. */
-export function storeOptionsOf(config: { engine?: Engine; db_memory_limit?: string; clickhouse?: ClickHouseConfig }): OpenOptions {
-  return { engine: config.engine, memoryLimit: config.db_memory_limit, clickhouse: config.clickhouse };
+export function storeOptionsOf(config: { engine?: Engine; db_memory_limit?: string; db_threads?: number; clickhouse?: ClickHouseConfig }): OpenOptions {
+  return { engine: config.engine, memoryLimit: config.db_memory_limit, threads: config.db_threads, clickhouse: config.clickhouse };
 }
 
 /** True when the store lives on a server, so no local path has to exist. */
@@ -45,7 +57,11 @@ export async function openStore(path: string, opts: OpenOptions = {}): Promise<S
     const { ClickHouseStore } = await import('./clickhouse/driver.ts');
     return ClickHouseStore.open({ path, readOnly: opts.readOnly, ...opts.clickhouse });
   }
-  const store = await DuckDBStore.open({ path, readOnly: opts.readOnly, memoryLimit: opts.memoryLimit });
+  const store = await DuckDBStore.open({
+    path, readOnly: opts.readOnly,
+    memoryLimit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    threads: opts.threads ?? Math.min(DEFAULT_THREADS, availableParallelism()),
+  });
   if (!opts.readOnly) {
     try {
       await migrate(store);

@@ -1,7 +1,8 @@
 // The store contract on DuckDB: upsert counts and idempotence, plain JS values out,
 // transactions that roll back whole.
 import { describe, expect, it } from 'vitest';
-import { openStore } from './index.ts';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_THREADS, openStore } from './index.ts';
 
 describe('DuckDB store', () => {
   it('upserts idempotently and reports new / updated / unchanged', async () => {
@@ -104,6 +105,35 @@ describe('DuckDB store', () => {
     const store = await openStore(':memory:', { memoryLimit: '300MB' });
     const [{ m }] = await store.all<{ m: string }>("SELECT current_setting('memory_limit') AS m");
     expect(m).toBe('286.1 MiB'); // 300 MB, as DuckDB reports it
+    await store.close();
+  });
+
+  it('opens DuckDB with small-machine defaults, and the threads asked for (config db_threads)', async () => {
+    const defaults = await openStore(':memory:');
+    const [d] = await defaults.all<{ m: string; t: number }>("SELECT current_setting('memory_limit') AS m, current_setting('threads') AS t");
+    expect(d).toEqual({ m: '244.1 MiB', t: Math.min(DEFAULT_THREADS, availableParallelism()) }); // DEFAULT_MEMORY_LIMIT, 256 MB
+    await defaults.close();
+    const store = await openStore(':memory:', { threads: 1 });
+    expect(await store.all("SELECT current_setting('threads') AS t")).toEqual([{ t: 1 }]);
+    await store.close();
+  });
+
+  it('appends text columns that cross packed as one string: separators, NULL, empty and non-ASCII values intact', async () => {
+    const store = await openStore(':memory:');
+    const odd = ['a\x1fb', '\x1e', '', 'é€😀', 'x\x1ey'];
+    const rows = (withOdd: boolean) => Array.from({ length: 3000 }, (_, i) => ({
+      result_key: `k${withOdd ? 'o' : 'p'}${i}`, build_key: 'build:junit:1', name: withOdd ? odd[i % odd.length] + i : `n${i}é`,
+      status: 'pass', message: i % 3 === 0 ? null : i % 3 === 1 ? '' : `m\n${i}`, suite: `s${i}`,
+    }));
+    for (const withOdd of [false, true]) {
+      const written = rows(withOdd);
+      await store.append('test_results', written);
+      const back = await store.all<{ result_key: string; name: string; message: string | null; suite: string }>(
+        'SELECT result_key, name, message, suite FROM test_results WHERE result_key LIKE $1 ORDER BY result_key', [`k${withOdd ? 'o' : 'p'}%`]);
+      const want = written.map((r) => ({ result_key: r.result_key, name: r.name, message: r.message, suite: r.suite }))
+        .sort((a, b) => (a.result_key < b.result_key ? -1 : 1));
+      expect(back).toEqual(want);
+    }
     await store.close();
   });
 });

@@ -9,7 +9,7 @@ import { buildIdFromUrl, keys } from '../../model/ids.ts';
 import { z } from 'zod';
 import { validItems } from '../shape.ts';
 import type { Batch, CollectContext, RawItem, Reject } from '../types.ts';
-import { chunkJUnit, takeParsed } from '../junit/chunker.ts';
+import { chunkJUnit } from '../junit/chunker.ts';
 import { chunkKey } from '../junit/rows.ts';
 import type { JenkinsConfig } from './config.ts';
 import type { HttpClient } from '../../lib/http/client.ts';
@@ -126,12 +126,6 @@ async function* buildBatches(run: Run, job: string, build: JenkinsBuild): AsyncG
   if (mode === 'artifacts' || (mode === 'report-then-artifacts' && !report)) yield* artifactBatches(run, build, buildKey);
 }
 
-/** Yields a batch, then drops the chunker's cached parses it did not use (items already stored). */
-function* flushed(batch: Batch): Generator<Batch> {
-  yield batch;
-  for (const i of batch.items) if (i.kind === 'cases') takeParsed(i.payload);
-}
-
 /** Items per batch (one transaction): small builds are grouped, big artifacts still stream. */
 const BATCH_ITEMS = 2000;
 const BATCH_CHARS = 16_000_000;
@@ -166,11 +160,11 @@ async function* collectJob(run: Run, job: string): AsyncGenerator<Batch> {
       acc.items.push(...batch.items);
       acc.rejects!.push(...(batch.rejects ?? []));
       for (const i of batch.items) chars += i.payload.length;
-      if (acc.items.length >= BATCH_ITEMS || chars >= BATCH_CHARS) yield* flushed(flush());
+      if (acc.items.length >= BATCH_ITEMS || chars >= BATCH_CHARS) yield flush();
     }
     run.cursor[job] = b.number;
   }
-  if (acc.items.length > 0 || acc.rejects!.length > 0 || run.cursor[job] !== last) yield* flushed(flush());
+  if (acc.items.length > 0 || acc.rejects!.length > 0 || run.cursor[job] !== last) yield flush();
 }
 
 export function parseCursor(cursor: string | null, scope: string): Record<string, number> {

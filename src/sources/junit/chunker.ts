@@ -37,19 +37,44 @@ export interface ChunkOptions {
 const memo = new Map<string, ParsedCase[]>();
 
 /**
+ * How much parsed text is kept for normalize (characters of the chunks' payloads). The pipeline
+ * coalesces several chunks into one transaction and collects the next batch while the last
+ * commits, so a chunk is normalised a few chunks after it was cut: the entry must outlive that
+ * (dropping it when the collector resumed made normalize parse every chunk a second time).
+ * Oldest first out, so memory stays bounded when chunks are never normalised (already stored).
+ */
+export const MEMO_CHARS = 32_000_000;
+let memoChars = 0;
+
+function remember(payload: string, cases: ParsedCase[]): void {
+  if (memo.has(payload)) return;
+  memo.set(payload, cases);
+  memoChars += payload.length;
+  for (const oldest of memo.keys()) {
+    if (memoChars <= MEMO_CHARS) break;
+    memo.delete(oldest);
+    memoChars -= oldest.length;
+  }
+}
+
+/**
  * Cases the chunker already parsed for exactly this payload, so normalize in the same process
  * does not parse it twice. The entry is removed when taken; normalize re-parses on a miss, and
  * both paths give the same cases (tested), so this is a cache, not a second source of truth.
  */
 export function takeParsed(payload: string): ParsedCase[] | undefined {
   const hit = memo.get(payload);
-  if (hit) memo.delete(payload);
+  if (hit) {
+    memo.delete(payload);
+    memoChars -= payload.length;
+  }
   return hit;
 }
 
 /** Drops cached parses that were not taken (items already stored, so never normalised). */
 export function forgetParsed(): void {
   memo.clear();
+  memoChars = 0;
 }
 
 export async function* chunkJUnit(texts: AsyncIterable<string>, opts: ChunkOptions = {}): AsyncGenerator<ChunkEvent> {
@@ -69,7 +94,7 @@ export async function* chunkJUnit(texts: AsyncIterable<string>, opts: ChunkOptio
     const cases = count === pending.length ? pending : pending.slice(0, count);
     if (cases.length > 0) {
       const payload = prefix + held.slice(chunkStart, end) + suffix;
-      memo.set(payload, cases);
+      remember(payload, cases);
       ready.push({ firstOrdinal: cases[0].ordinal, start: chunkStart, end, payload, cases });
     }
     pending = count === pending.length ? [] : pending.slice(count);

@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { keys } from '../../model/ids.ts';
 import type { Batch, CollectContext, RawItem } from '../types.ts';
-import { chunkJUnit, takeParsed, type JUnitSummary } from './chunker.ts';
+import { chunkJUnit, type JUnitSummary } from './chunker.ts';
 import type { JUnitConfig } from './config.ts';
 import { chunkKey } from './rows.ts';
 
@@ -86,7 +86,6 @@ export async function* collectJUnitFile(path: string, relPath: string, ctx: Coll
       url: `${path}#chars=${chunk.start}-${chunk.end}`, payload: chunk.payload,
     };
     yield { items: [item], progress: { done: chunk.firstOrdinal + chunk.cases.length } };
-    takeParsed(chunk.payload); // not normalised when already stored: drop the cached parse
   }
   const meta: JUnitFileMeta = {
     path, fileId, buildKey, createsBuild, ...hashed,

@@ -2,8 +2,11 @@
 // possible: every value that crosses into a DuckDB vector costs a native call when it is a
 // string, so text columns with few distinct values in a batch (a build key, a suite, a
 // status) cross once per distinct value as a small list and are stored as list indexes;
-// times and big integers cross as doubles. One INSERT … SELECT then decodes the batch
-// inside DuckDB, off the JavaScript thread. Values are checked against the catalogue first.
+// times and big integers cross as doubles. Text columns with many distinct values (keys,
+// names, payloads) cross as one string per column, the values joined by a separator no
+// value contains, split again inside DuckDB and picked by row number. One INSERT … SELECT
+// then decodes the batch inside DuckDB, off the JavaScript thread. Values are checked
+// against the catalogue first.
 import {
   BOOLEAN,
   DOUBLE,
@@ -34,6 +37,20 @@ interface Encoded {
   /** SQL that turns the stage column back into the table's type ($n: the dictionary list). */
   decode: string;
   dict?: string[];
+  /** The column's values joined by SEP (NULL as NUL_MARK): crosses as one string, no stage column. */
+  packed?: string;
+}
+
+/** Separator and NULL marker of packed text columns (ASCII unit and record separators). */
+const SEP = '\x1f';
+const NUL_MARK = '\x1e';
+/** Below this many rows a column crosses value by value (one big string is not worth it). */
+const PACK_MIN = 256;
+
+/** The column's values as one string, or null when a value contains a separator. */
+function pack(values: readonly (string | null)[]): string | null {
+  for (const v of values) if (v !== null && (v.includes(SEP) || v.includes(NUL_MARK))) return null;
+  return values.map((v) => (v === null ? NUL_MARK : v)).join(SEP);
 }
 
 function refuseUnknown(t: TableDef, known: Set<string>, rows: readonly Row[]): void {
@@ -62,7 +79,8 @@ function textColumn(t: TableDef, name: string, c: Column, rows: readonly Row[], 
     const v = typeof raw === 'string' ? raw : (coerce(t, name, c, raw, rows[i], i) as string);
     let k = dict.get(v);
     if (k === undefined) {
-      if (dict.size >= DICT_MAX) break;
+      // mostly distinct (keys, names): stop counting early, the dictionary would not pay
+      if (dict.size >= DICT_MAX || (i >= 256 && dict.size > i >> 1)) break;
       k = dict.size + 1;
       dict.set(v, k);
     }
@@ -74,6 +92,8 @@ function textColumn(t: TableDef, name: string, c: Column, rows: readonly Row[], 
     const raw = rows[j][name];
     values[j] = raw == null ? (c.required ? (coerce(t, name, c, raw, rows[j], j) as string) : null) : typeof raw === 'string' ? raw : (coerce(t, name, c, raw, rows[j], j) as string);
   }
+  const packed = n >= PACK_MIN ? pack(values) : null;
+  if (packed !== null) return { name, stageType: '', duckType: VARCHAR, values: [], decode: `nullif(list_extract(_packed."${name}", _i), chr(30))`, packed };
   return { name, stageType: 'VARCHAR', duckType: VARCHAR, values, decode: q };
 }
 
@@ -123,19 +143,31 @@ export async function stageEncoded(conn: DuckDBConnection, t: TableDef, order: r
     params.push(listValue(c.dict));
     return `${c.decode.replace('${P}', `$${params.length}::VARCHAR[]`)} AS "${c.name}"`;
   });
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${encoded} (${cols.map((c) => `"${c.name}" ${c.stageType}`).join(', ')})`);
+  const packed = cols.filter((c) => c.packed !== undefined);
+  const staged = cols.filter((c) => c.packed === undefined);
+  if (packed.length > 0) {
+    // the row number the packed columns are picked by (1-based, as list_extract counts)
+    staged.push({ name: '_i', stageType: 'INTEGER', duckType: INTEGER, values: Array.from({ length: rows.length }, (_, i) => i + 1), decode: '' });
+  }
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${encoded} (${staged.map((c) => `"${c.name}" ${c.stageType}`).join(', ')})`);
   const ap = await conn.createAppender(encoded, null, 'temp');
   try {
-    const types = cols.map((c) => c.duckType);
+    const types = staged.map((c) => c.duckType);
     for (let s = 0; s < rows.length; s += VECTOR) {
       const n = Math.min(VECTOR, rows.length - s);
       const chunk = DuckDBDataChunk.create(types, n);
-      for (let j = 0; j < cols.length; j++) chunk.setColumnValues(j, cols[j].values.slice(s, s + n) as DuckDBValue[]);
+      for (let j = 0; j < staged.length; j++) chunk.setColumnValues(j, staged[j].values.slice(s, s + n) as DuckDBValue[]);
       ap.appendDataChunk(chunk);
     }
     ap.flushSync();
   } finally {
     ap.closeSync();
   }
-  return { select: `SELECT ${exprs.join(', ')} FROM ${encoded}`, params };
+  if (packed.length === 0) return { select: `SELECT ${exprs.join(', ')} FROM ${encoded}`, params };
+  // each packed string is split once (a one-row relation), then every row picks its value
+  const lists = packed.map((c) => {
+    params.push(c.packed!);
+    return `string_split($${params.length}::VARCHAR, chr(31)) AS "${c.name}"`;
+  });
+  return { select: `SELECT ${exprs.join(', ')} FROM ${encoded} CROSS JOIN (SELECT ${lists.join(', ')}) AS _packed`, params };
 }
