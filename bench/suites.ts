@@ -6,6 +6,7 @@ export const SUITES = {
   'mediawiki-config': () => import('./mediawiki-config.ts'),
   'gerrit-notedb': () => import('./gerrit-notedb.ts'),
   junit: () => import('./junit.ts'),
+  'test-health': () => import('./test-health.ts'),
   startup: () => import('./startup.ts'),
   'wikimedia-year': () => import('./wikimedia-year.ts'),
   extensions: () => import('./extensions.ts'),

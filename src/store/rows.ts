@@ -75,6 +75,7 @@ export function rowsToArrays(t: TableDef, order: readonly string[], rows: readon
 
 /** The key of a row as one string (for de-duplicating a batch). */
 export function keyOf(t: TableDef, row: Row): string {
+  if (t.key.length === 1) return String(row[t.key[0]]); // most tables: no array, no join per row
   return t.key.map((k) => String(row[k])).join('\u0000');
 }
 
@@ -114,5 +115,5 @@ export function dedupeByKey(t: TableDef, rows: readonly Row[]): Row[] {
     const prev = byKey.get(k);
     if (!prev || replaces(t, prev, r)) byKey.set(k, r);
   }
-  return [...byKey.values()];
+  return byKey.size === rows.length ? (rows as Row[]) : [...byKey.values()]; // no key twice: the batch as it came
 }
