@@ -7,6 +7,7 @@ export const SUITES = {
   'gerrit-notedb': () => import('./gerrit-notedb.ts'),
   junit: () => import('./junit.ts'),
   'test-health': () => import('./test-health.ts'),
+  'flat-cost': () => import('./flat-cost.ts'),
   startup: () => import('./startup.ts'),
   'wikimedia-year': () => import('./wikimedia-year.ts'),
   extensions: () => import('./extensions.ts'),
