@@ -17,6 +17,7 @@ export const SHOTS: [string, string, ('light' | 'dark')?][] = [
   ['deployments', '#/deployments'],
   ['windows', '#/windows'],
   ['trains', '#/trains'],
+  ['dora', '#/dora'],
   ['tasks', '#/tasks'],
   ['tests', '#/tests'],
   ['entity', '#/entity?key={entity}&depth=2'],
