@@ -2,6 +2,7 @@
 import type { MetricDefinition } from './define.ts';
 import { deploys } from './deploys/deploys.ts';
 import { deploysV2 } from './deploys/deploys.v2.ts';
+import { deploysV1 } from './deploys/deploys.v1.ts';
 import { taskResolutionTime } from './task_resolution_time/task_resolution_time.ts';
 import { taskCloseVsMerge } from './task_close_vs_merge/task_close_vs_merge.ts';
 import { openTasksByAge } from './open_tasks_by_age/open_tasks_by_age.ts';
@@ -45,7 +46,7 @@ export const METRICS: MetricDefinition<any>[] = [
  * e.g. `<id>.v1.sql` beside the new one) moves here, so figures published under the old
  * version can still be reproduced. See docs/metrics/README.md.
  */
-export const PREVIOUS_VERSIONS: MetricDefinition<any>[] = [deploysV2];
+export const PREVIOUS_VERSIONS: MetricDefinition<any>[] = [deploysV2, deploysV1];
 
 /** A definition by id (the current version) or by `id@version` (that version, current or kept). */
 export function findMetric(ref: string, all: { current: MetricDefinition<any>[]; previous: MetricDefinition<any>[] } = { current: METRICS, previous: PREVIOUS_VERSIONS }): MetricDefinition<any> | undefined {

@@ -65,8 +65,19 @@ describe('versions', () => {
     await store.close();
   });
 
+  it('keeps deploys@1 runnable beside deploys@2, each stamped with its own version', async () => {
+    const store = await openStore(':memory:');
+    await store.write('deployments', [{ deploy_key: 'deploy:sal:d1', kind: 'backport', started_at: d('2024-03-05'), deployer: 'alice', outcome: 'ok', raw_id: 'sal:entry:d1#0' }]);
+    const v1 = await runMetric(findMetric('deploys@1')!, { store, clock: () => d('2024-03-10') }, {});
+    const v2 = await runMetric(findMetric('deploys')!, { store, clock: () => d('2024-03-10') }, {});
+    expect([v1.metric, v1.columns?.includes('contact_person'), v2.metric, v2.columns?.includes('contact_person')]).toEqual(['deploys@1', false, 'deploys@3', true]);
+    expect(v1.coverage.sources.map((s) => `${s.table}/${s.source}`)).toEqual(['deployments/sal']);
+    await store.close();
+  });
+
   it('names the runnable versions of a known id', async () => {
     const { unknownMetricMessage } = await import('../registry.ts');
     expect(unknownMetricMessage('pulse@9')).toBe('report pulse@9: no such version (runnable: pulse@1)');
+    expect(unknownMetricMessage('deploys@3')).toBe('report deploys@3: no such version (runnable: deploys@3, deploys@2, deploys@1)');
   });
 });

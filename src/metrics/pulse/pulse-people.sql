@@ -3,7 +3,8 @@
 -- the identity itself: git author (git:<email>), Gerrit owner, deployer (an identity key
 -- as git-recorded deploys name it, else irc:<nick> as the SAL does). Per
 -- person: commits authored (merges left out, by commit time), changes merged (as owner, by
--- merge time), changes opened, deploys; `first_at` is the person's first commit or change
+-- merge time), changes opened, deploys (bookkeeping kinds left out: a config merge is
+-- its commit, not a deploy); `first_at` is the person's first commit or change
 -- in all the loaded data, so a new contributor is one whose first_at lies in the period.
 -- $1 since, $2 until.
 WITH acts AS (
@@ -29,6 +30,7 @@ WITH acts AS (
     LEFT JOIN identities i ON i.identity_key = d.deployer
     LEFT JOIN identities n ON n.identity_key = 'irc:' || d.deployer
    WHERE d.deployer IS NOT NULL AND d.started_at IS NOT NULL
+     AND d.kind NOT IN ('cookbook', 'lock', 'lock-force', 'install-scap', 'clean', 'config-merge')
      AND d.deploy_key NOT IN (SELECT sal_key FROM deploy_twins WHERE sal_key IS NOT NULL)
 ), per AS (
   SELECT who, max(name) AS name,
