@@ -8,6 +8,7 @@ import { Dora } from './pages/Dora.tsx';
 import { Entity } from './pages/Entity.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Overview } from './pages/Overview.tsx';
+import { Pulse } from './pages/Pulse.tsx';
 import { Reports } from './pages/Reports.tsx';
 import { Sql } from './pages/Sql.tsx';
 import { StatusPage } from './pages/Status.tsx';
@@ -24,6 +25,7 @@ import './styles.css';
 
 export const PAGES: { id: string; title: string; view: (p: { route: Route }) => preact.JSX.Element; hidden?: boolean }[] = [
   { id: 'overview', title: 'Overview', view: Overview },
+  { id: 'pulse', title: 'Pulse', view: Pulse },
   { id: 'deployments', title: 'Deployments', view: Deployments },
   { id: 'windows', title: 'Windows', view: Windows },
   { id: 'trains', title: 'Trains', view: Trains },

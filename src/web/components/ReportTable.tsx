@@ -1,21 +1,19 @@
 // One report of the registry inline on a page (GET /api/reports/:id), with its
-// definition id@version, data watermark and notes; nothing when the report is not
+// definition id@version, the data coverage of its tables and notes; nothing when the report is not
 // registered (yet). `show` picks the default columns; the rest are in the chooser.
 import { ApiError, enc, getJson, type Row } from '../lib/api.ts';
-import { formatUtc } from '../lib/format.ts';
-import { href } from '../lib/route.ts';
+import { Coverage, type CoverageInfo } from './Coverage.tsx';
 import { useData } from '../lib/use-data.ts';
 import { Async } from './State.tsx';
 import { Table } from './Table.tsx';
 
-export interface ReportResult { id: string; version: number; watermark: string | null; columns?: string[]; rows: Row[]; notes?: string[] }
+export interface ReportResult {
+  id: string; version: number; metric?: string; benchmark?: string; watermark: string | null; coverage?: CoverageInfo;
+  columns?: string[]; rows: Row[]; notes?: string[];
+}
 
 export function ReportMeta({ result }: { result: ReportResult }) {
-  return (
-    <p class="muted">
-      <a href={href('reports', { id: result.id })}>{result.id}@{result.version}</a>; data as of {result.watermark ? `${formatUtc(result.watermark)} UTC` : 'never synced'}
-    </p>
-  );
+  return <Coverage metric={result.metric ?? `${result.id}@${result.version}`} benchmark={result.benchmark} coverage={result.coverage} />;
 }
 
 export function ReportTable({ id, params, title, limit = 50, show, sort }: {

@@ -3,6 +3,7 @@
 import { CategoryChart, TimeChart, type Bucket, type ChartKind } from '../components/Chart.tsx';
 import { Async, Empty } from '../components/State.tsx';
 import { Table as DataTable } from '../components/Table.tsx';
+import { Coverage, type CoverageInfo } from '../components/Coverage.tsx';
 import { getJson, type Table } from '../lib/api.ts';
 import { PERSON_COLUMNS } from '../lib/columns.ts';
 import { personLabel, usePeople } from '../lib/people.ts';
@@ -111,6 +112,7 @@ export function Explorer({ route }: { route: Route }) {
             {chart !== 'table' && (bucketed
               ? <TimeChart data={timePoints(a.rows, group, 8, label)} bucket={bucket as Bucket} kind={chart} title={title} yLabel={measure} />
               : <CategoryChart data={categoryPoints(a.rows, group, 40, label)} layout="stacked" title={title} valueLabel={measure} categoryLabel={group[0] ?? table} />)}
+            <Coverage coverage={(a as { coverage?: CoverageInfo }).coverage} />
             <DataTable id="explore-result" remember={false} columns={a.columns} rows={a.rows} empty="No rows match." />
           </>
         ))}
