@@ -50,6 +50,8 @@ export const dora = defineMetric({
     return {
       columns: COLUMNS,
       rows: p.limit ? rows.slice(0, p.limit) : rows,
+      benchmark: `${bench.id}@${bench.version}`,
+      period: { since: since ?? null, until: until ?? null },
       notes: [
         `period ${since?.toISOString() ?? '—'} to ${until?.toISOString() ?? '—'} (the asked one, else first to last event)`,
         `graded against ${bench.id}@${bench.version}: ${bench.source.report}, ${bench.source.url}`,
