@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)(`pulse page in chromium (${hasChromium ? CHROMIUM 
   it('stamps a report on the Reports page with id@version and its coverage', async () => {
     const page = await open(server, '#/reports?id=deploys&since=2018-03-01&until=2018-03-20');
     const line = await page.getByTestId('coverage').innerText();
-    expect(line).toContain('deploys@2');
+    expect(line).toContain('deploys@3');
     expect(line).toContain('deployments: sal 2018-03-05 to 2018-03-15');
     await page.close();
     expect(problems).toEqual([]);
