@@ -28,13 +28,14 @@ import { ciHealth } from './ci_health/ci_health.ts';
 import { stewardCompliance } from './steward_compliance/steward_compliance.ts';
 import { stewardsReport } from './stewards/stewards.ts';
 import { dora } from './dora/dora.ts';
+import { testsBrokenByChange } from './tests_broken_by_change/tests_broken_by_change.ts';
 import { pulse } from './pulse/pulse.ts';
 
 export const METRICS: MetricDefinition<any>[] = [
   deploys,
   taskResolutionTime, taskCloseVsMerge, openTasksByAge, trainBlockers,
   windowsReport, changeFailureRate, timeToRestore,
-  testHealth, testHealthRepos, testsBrokenByDependency, testHistory, ciUsage, ciJobMatrix, zuulQueueWait,
+  testHealth, testHealthRepos, testsBrokenByDependency, testsBrokenByChange, testHistory, ciUsage, ciJobMatrix, zuulQueueWait,
   trainsReport, configDeploys, dora,
   stewardActivity, mergePace, reviewResponsiveness, bugResolution, absenceFactor, ciHealth, stewardCompliance, stewardsReport,
   pulse,

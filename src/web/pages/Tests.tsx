@@ -1,9 +1,10 @@
 // Tests: test health and the cost of CI. Per repository failing and flaky tests and mean
 // time to fix; the tests themselves (failing, flaky, all) with failure rates; tests broken by
-// a dependency; CI agent hours per day and the quibble job matrix; one test's runs when
-// ?test=<name>. Data from /api/tests/* and /api/reports/ci_* only.
+// a dependency, and the core change that broke each (tests_broken_by_change); CI agent
+// hours per day and the quibble job matrix; one test's runs when ?test=<name>.
+// Data from /api/tests/* and /api/reports/* only.
 import { TimeChart } from '../components/Chart.tsx';
-import type { ReportResult } from '../components/ReportTable.tsx';
+import { ReportTable, type ReportResult } from '../components/ReportTable.tsx';
 import { Async } from '../components/State.tsx';
 import { Table } from '../components/Table.tsx';
 import { getJson } from '../lib/api.ts';
@@ -63,6 +64,8 @@ export function Tests({ route }: { route: Route }) {
       <Async state={broken} what="tests broken by a dependency">
         {(d) => <Table id="tests-broken" columns={['day', 'name', 'class', 'repo', 'unrelated_changes', 'failed_runs', 'first_message', 'suite']} show={['day', 'name', 'class', 'repo', 'unrelated_changes', 'failed_runs', 'first_message']} rows={d.rows} empty="None found." />}
       </Async>
+      <ReportTable id="tests_broken_by_change" title="Broken by a core change (the change merged between the last pass and the first failure)" params={{ repo, until }} limit={100}
+        show={['first_fail_at', 'name', 'repo', 'broken_by', 'broken_by_subject', 'broken_by_owner', 'verdict', 'evidence']} />
       <h2>CI time per day</h2>
       <Async state={usage} what="CI time">
         {(d) => (
