@@ -15,6 +15,7 @@ import { testHealthRepos } from './test_health_repos/test_health_repos.ts';
 import { testsBrokenByDependency } from './tests_broken_by_dependency/tests_broken_by_dependency.ts';
 import { testHistory } from './test_history/test_history.ts';
 import { ciUsage } from './ci_usage/ci_usage.ts';
+import { ciUsageV1 } from './ci_usage/ci_usage.v1.ts';
 import { ciJobMatrix } from './ci_job_matrix/ci_job_matrix.ts';
 import { zuulQueueWait } from './zuul_queue_wait/zuul_queue_wait.ts';
 import { trainsReport } from './trains/trains.ts';
@@ -47,7 +48,7 @@ export const METRICS: MetricDefinition<any>[] = [
  * e.g. `<id>.v1.sql` beside the new one) moves here, so figures published under the old
  * version can still be reproduced. See docs/metrics/README.md.
  */
-export const PREVIOUS_VERSIONS: MetricDefinition<any>[] = [deploysV2, deploysV1];
+export const PREVIOUS_VERSIONS: MetricDefinition<any>[] = [deploysV2, deploysV1, ciUsageV1];
 
 /** A definition by id (the current version) or by `id@version` (that version, current or kept). */
 export function findMetric(ref: string, all: { current: MetricDefinition<any>[]; previous: MetricDefinition<any>[] } = { current: METRICS, previous: PREVIOUS_VERSIONS }): MetricDefinition<any> | undefined {

@@ -31,7 +31,8 @@ describe('ci_usage and ci_job_matrix', () => {
     const byDay = await runMetric(ciUsage, { store, clock }, {});
     expect(byDay.rows).toEqual([{
       day: expect.anything(), builds: 3, changes: 2, agent_h: 0.58, failure_rate: 0.3333, median_duration_min: 10,
-      builds_per_change: 1.5, wall_h: 0.5, // 10:00 → 10:25 on change 1, 12:00 → 12:05 on change 2
+      // runs: build 1 (its Zuul report), build 2 (no report lists it: a run of its own), change 2's report
+      builds_per_change: 1.5, wall_h: 0.58, // 10 + 20 + 5 minutes
     }]);
     const byJob = await runMetric(ciUsage, { store, clock }, { by: 'job' });
     expect(byJob.rows.map((r) => [r.job, r.builds, r.wall_h])).toEqual([
@@ -43,6 +44,26 @@ describe('ci_usage and ci_job_matrix', () => {
     expect(matrix.rows.map((r) => [r.family, r.deps, r.db, r.php, r.builds])).toEqual([
       ['mediawiki-quibble', 'vendor', 'mysql', '8.1', 2], ['quibble', 'composer', 'sqlite', '7.4', 1],
     ]);
+    await store.close();
+  });
+});
+
+describe('ci_usage wall time per pipeline run', () => {
+  it('counts one Zuul report as one run, so a recheck days later adds its own time only', async () => {
+    const store = await openStore(':memory:');
+    const zuul = (job: string, n: number, report: string, at: string, duration_s: number) => ({
+      build_key: `build:zuul:${H}/${job}/${n}`, system: 'zuul', job, repo: 'r', change_key: 'change:g:7', patchset: 2, pipeline: 'test',
+      reported_at: new Date(at), duration_s, result: 'success', report_key: `change:g:7/${report}`,
+    });
+    await store.write('ci_builds', [
+      zuul('tox', 1, 'm1', '2025-01-10T10:10:00Z', 600), zuul('lint', 2, 'm1', '2025-01-10T10:10:00Z', 60), // one report: 10 min
+      zuul('tox', 3, 'm2', '2025-01-13T09:05:00Z', 300), zuul('lint', 4, 'm2', '2025-01-13T09:05:00Z', 60), // recheck 3 days later: 5 min
+    ]);
+    const v2 = await runMetric(ciUsage, { store, clock }, { by: 'change' });
+    expect(v2.rows.map((r) => [r.change, r.builds, r.agent_h, r.wall_h])).toEqual([['change:g:7', 4, 0.28, 0.25]]);
+    const { findMetric } = await import('../registry.ts');
+    const v1 = await runMetric(findMetric('ci_usage@1')!, { store, clock }, { by: 'change' });
+    expect(v1.rows.map((r) => r.wall_h)).toEqual([71.08]); // the old span: 10:00 on the 10th → 09:05 on the 13th
     await store.close();
   });
 });

@@ -30,6 +30,7 @@ export const ciBuilds = defineTable({
     zuul_uuid: col('text'),
     raw_id: col('text'),
     report_headline: col('text', 'headline of the Zuul report the row came from'),
+    report_key: col('text', 'message_key of the Gerrit message (Zuul report) that listed it: one report = one pipeline run'),
   },
 });
 

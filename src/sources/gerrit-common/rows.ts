@@ -1,6 +1,8 @@
 // ChangeRecord → rows of changes, patchsets, votes, change_messages, identities,
-// ci_builds (one per job line of a Zuul report) and change → task links (rule
-// `commit-footer`, evidence = the Bug: line). Pure; shared by gerrit and gerrit-notedb.
+// ci_builds (one per job line of a Zuul report, with the report's message as report_key),
+// build → change and build → patch set links (rule `zuul-report`, evidence = the report's
+// headline and job line) and change → task links (rule `commit-footer`, evidence = the
+// Bug: line). Pure; shared by gerrit and gerrit-notedb.
 import { emptyRows, type RowFor, type RowsFor } from '../../model/catalogue/index.ts';
 import { keys } from '../../model/ids.ts';
 import { shortHash } from '../../lib/hash.ts';
@@ -17,20 +19,26 @@ export function emptyGerritRows(): GerritRows {
 
 const gerritIdentity = (id: string | null) => (id ? keys.identity('gerrit', id) : null);
 
-function ciRows(rec: ChangeRecord, changeKey: string, msg: MessageRecord, rawId: string): RowFor<'ci_builds'>[] {
+function ciRows(rec: ChangeRecord, changeKey: string, msg: MessageRecord, rawId: string, out: GerritRows): void {
   const report = parseCiReport(msg.text);
-  if (!report) return [];
-  return report.jobs.map((j, i) => {
+  if (!report) return;
+  report.jobs.forEach((j, i) => {
     // Prefer the Jenkins URL as id so the jenkins source links by URL; lines without a
     // build number (SKIPPED `…/None/console`, job name only) get an id from their message.
     const id = (j.url && reportBuildId(j.url)) ?? `${rec.host}/${rec.number}/${msg.id}/${i}-${shortHash(j.line)}`;
-    return {
-      build_key: keys.build('zuul', id), system: 'zuul', pipeline: report.pipeline, job: j.job,
+    const buildKey = keys.build('zuul', id);
+    out.ci_builds.push({
+      build_key: buildKey, system: 'zuul', pipeline: report.pipeline, job: j.job,
       build_number: j.buildNumber, url: j.url, result: j.result, original_result: j.originalResult,
       voting: j.voting, duration_s: j.durationS, started_at: null, reported_at: msg.at, node: null,
       repo: rec.project, change_key: changeKey, patchset: msg.patchset, zuul_uuid: null,
-      report_headline: report.headline, raw_id: rawId,
-    };
+      report_headline: report.headline, report_key: `${changeKey}/${msg.id}`, raw_id: rawId,
+    });
+    // The report on the change proves which change and patch set the build tested.
+    const evidence = `${msg.patchset !== null ? `Patch Set ${msg.patchset}: ` : ''}${report.headline} ${j.line}`;
+    const link = { src_key: buildKey, rule: 'zuul-report', evidence, confidence: 'high', first_seen_at: msg.at, raw_id: rawId };
+    out.links.push({ ...link, dst_key: changeKey });
+    if (msg.patchset !== null) out.links.push({ ...link, dst_key: keys.patchset(changeKey, msg.patchset) });
   });
 }
 
@@ -66,7 +74,7 @@ export function changeRows(rec: ChangeRecord, rawId: string, out: GerritRows = e
       message_key: `${changeKey}/${m.id}`, change_key: changeKey, patchset: m.patchset, author: gerritIdentity(m.author),
       posted_at: m.at, tag: m.tag, message: m.text, raw_id: rawId,
     });
-    out.ci_builds.push(...ciRows(rec, changeKey, m, rawId));
+    ciRows(rec, changeKey, m, rawId, out);
   }
   for (const a of rec.accounts) {
     out.identities.push({

@@ -1,9 +1,11 @@
 // gerrit-notedb through the real pipeline into DuckDB, from a bare mirror written with
-// git fast-import in real NoteDB layout; a re-run reads only the meta refs that moved.
+// git fast-import in real NoteDB layout; a re-run reads only the meta refs that moved;
+// Zuul-reported builds linked to their change and patch set, and in the change's tree.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { walkTree } from '../../api/query/entities.ts';
 import { accountIdent, writeNoteDb, type NoteDbChange } from '../../demo/emit/notedb-writer.ts';
 import { silentLogger } from '../../lib/log.ts';
 import { openStore, type Store } from '../../store/index.ts';
@@ -61,6 +63,17 @@ describe('gerrit-notedb import', () => {
     ]);
     expect(await store.all("SELECT src_key, dst_key FROM links WHERE rule = 'commit-footer'"))
       .toEqual([{ src_key: 'change:gerrit.wikimedia.org:1234', dst_key: 'task:T2000' }]);
+    // each Zuul-reported build → its change and patch set, with the report as evidence, and in the change's tree
+    const tox = 'build:zuul:integration.wikimedia.org/ci/job/tox/7';
+    expect(await store.all("SELECT src_key, dst_key, evidence, confidence FROM links WHERE rule = 'zuul-report' AND src_key = $1 ORDER BY dst_key", [tox])).toEqual([
+      { src_key: tox, dst_key: 'change:gerrit.wikimedia.org:1234', evidence: 'Patch Set 1: Main test build failed. - tox https://integration.wikimedia.org/ci/job/tox/7/console : FAILURE in 1m 2s', confidence: 'high' },
+      { src_key: tox, dst_key: 'change:gerrit.wikimedia.org:1234/1', evidence: 'Patch Set 1: Main test build failed. - tox https://integration.wikimedia.org/ci/job/tox/7/console : FAILURE in 1m 2s', confidence: 'high' },
+    ]);
+    expect(await store.all('SELECT DISTINCT report_key FROM ci_builds')).toEqual([{ report_key: expect.stringMatching(/^change:gerrit\.wikimedia\.org:1234\/[0-9a-f]{40}$/) }]);
+    const tree = await walkTree(store, 'change:gerrit.wikimedia.org:1234', { depth: 1, maxNodes: 50 });
+    expect(tree.nodes.filter((n) => n.kind === 'build').map((n) => [n.key, n.label, n.found]).sort()).toEqual([
+      ['build:zuul:integration.wikimedia.org/ci/job/lint/8', 'lint', true], [tox, 'tox', true],
+    ]);
 
     const again = await ingest(store, mirror);
     expect(again.seen).toBe(0);

@@ -84,9 +84,17 @@ describe('normalizeNotedb on change 520673 (simple merged change)', () => {
   });
 
   it('links the change to its Bug: task and lists the accounts it met', () => {
-    expect(out.rows.links).toEqual([expect.objectContaining({
+    expect(out.rows.links.filter((l) => l.rule === 'commit-footer')).toEqual([expect.objectContaining({
       src_key: 'change:gerrit.wikimedia.org:520673', dst_key: 'task:T227166', rule: 'commit-footer', evidence: 'Bug: T227166', confidence: 'high',
     })]);
+    // every Zuul-reported build → the change and the patch set its report was on
+    const builds = out.rows.ci_builds;
+    const zuul = out.rows.links.filter((l) => l.rule === 'zuul-report');
+    expect(zuul).toHaveLength(builds.length * 2);
+    for (const b of builds) {
+      expect(zuul.filter((l) => l.src_key === b.build_key).map((l) => l.dst_key).sort())
+        .toEqual(['change:gerrit.wikimedia.org:520673', `change:gerrit.wikimedia.org:520673/${b.patchset}`]);
+    }
     expect(out.rows.identities.map((i) => `${i.identity_key} ${i.name}`).sort()).toEqual(['gerrit:2556 Jcrespo', 'gerrit:3731 Marostegui', 'gerrit:75 jenkins-bot']);
   });
 });
