@@ -19,6 +19,7 @@ import * as window from './commands/window.ts';
 import * as deploy from './commands/deploy.ts';
 import * as move from './commands/move.ts';
 import * as pulse from './commands/pulse.ts';
+import * as people from './commands/people.ts';
 
 const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   demo,
@@ -33,6 +34,7 @@ const COMMANDS: { register(program: Command, env: CliEnv): void }[] = [
   deploy,
   move,
   pulse,
+  people,
 ];
 
 /** The package version (package.json is two folders up from src/cli and dist/cli alike). */

@@ -95,6 +95,13 @@ export const configSchema = z
       .default({ row_limit: 10_000, max_row_limit: 1_000_000, timeout_ms: 10_000, max_response_bytes: 32 * 1024 * 1024, max_concurrent: 2, max_queued: 16 }),
     /** Base URLs the web links entities out to ('' hides that kind of link); Wikimedia's by default. */
     links: linksSchema,
+    people: z
+      .object({
+        /** The mapping file (docs/people.md): a person's accounts joined whatever the rules say; relative to the working directory. */
+        file: z.string().min(1).default('people.yaml'),
+      })
+      .strict()
+      .default({ file: 'people.yaml' }),
     sources: z.object(sourcesShape).strict().default({}),
     /** How often `serve --sync` collects each source, and its freshness objective. */
     schedule: scheduleSchema(SOURCES),

@@ -9,6 +9,7 @@ import type { Store } from '../store/index.ts';
 import { findSource, SOURCES } from '../sources/registry.ts';
 import type { Source } from '../sources/types.ts';
 import { refreshStaleRollups } from '../rollups/state.ts';
+import { loadMapping } from '../people/manage.ts';
 import type { SourceLocks } from './locks.ts';
 import { runSource } from './pipeline.ts';
 import { renormalize } from './renormalize.ts';
@@ -43,6 +44,11 @@ function sourceConfig(config: Readonly<Config>, name: string): unknown {
   return (config.sources as Record<string, unknown>)[name];
 }
 
+/** The mapping file (people.file) into people_decisions when it changed: the next derive applies it. */
+async function peopleFile(deps: ServiceDeps): Promise<void> {
+  await loadMapping(deps.store, deps.config.people?.file ?? 'people.yaml', deps.clock());
+}
+
 /** Rebuilds the stale rollups once, after the data of an operation is in. */
 export async function refreshRollupsAfter(deps: ServiceDeps): Promise<Record<string, number>> {
   const rebuilt = await refreshStaleRollups({ store: deps.store, clock: deps.clock });
@@ -61,6 +67,7 @@ export async function importPaths(
   const source = sourceOrThrow(sourceName);
   if (paths.length === 0) throw new ShiplogError('bad_request', `import ${sourceName}: give at least one path`);
   return locked(deps, [sourceName], async () => {
+    await peopleFile(deps);
     const summary = await runSource(deps, { source, config: sourceConfig(deps.config, sourceName), paths, options });
     if (refresh) await refreshRollupsAfter(deps);
     return summary;
@@ -76,6 +83,7 @@ export async function syncWithConfig(deps: ServiceDeps, sourceName: string, conf
   const parsed = source.configSchema.safeParse(config);
   if (!parsed.success) throw new ShiplogError('config_invalid', `sources.${sourceName}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return locked(deps, [sourceName], async () => {
+    await peopleFile(deps);
     const summary = await runSource(deps, { source, config: parsed.data, paths: [], options: {} });
     if (refresh) await refreshRollupsAfter(deps);
     return summary;
@@ -96,6 +104,7 @@ export async function syncSources(deps: ServiceDeps, names: string[] = []): Prom
   }
   return locked(deps, chosen.map((s) => s.name), async () => {
     const out: SourceSummary[] = [];
+    await peopleFile(deps);
     for (const source of chosen) {
       out.push(await runSource(deps, { source, config: sourceConfig(deps.config, source.name), paths: [], options: {} }));
     }
