@@ -42,3 +42,16 @@ export async function displayNames(store: Store, ids: string[]): Promise<Record<
 export async function peopleOf(store: Store, rows: Record<string, unknown>[]): Promise<{ people: Record<string, string> }> {
   return { people: await displayNames(store, personIds(rows)) };
 }
+
+/**
+ * Rows for people to read: each person id in a person column replaced by its display name
+ * (lists and space/comma lists name by name). For text tables only; JSON and CSV keep ids.
+ */
+export function withDisplayNames(rows: Record<string, unknown>[], names: Record<string, string>): Record<string, unknown>[] {
+  const name = (v: unknown): unknown => {
+    if (typeof v === 'string') return names[v] ?? v.replace(/[^\s,]+/g, (part) => names[part] ?? part);
+    if (Array.isArray(v)) return v.map(name);
+    return v;
+  };
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, PERSON_COLUMNS.has(k) ? name(v) : v])));
+}

@@ -1,5 +1,6 @@
 // `shiplog report <id>`: any metric or report of src/metrics/registry.ts, with
 // --since/--until/--limit and --param key=value; the same definitions GET /api/reports/<id> runs.
+// A text table shows people by their display names; JSON and CSV keep the ids.
 import type { Command } from 'commander';
 import { ShiplogError } from '../../lib/errors.ts';
 import type { runMetric } from '../../metrics/run.ts';
@@ -37,17 +38,27 @@ export function register(program: Command, env: CliEnv): void {
       const remote = await env.remote();
       const query = new URLSearchParams(Object.entries(raw).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
       let result: MetricResult;
-      if (remote) result = await remote.get<MetricResult>(`/api/reports/${encodeURIComponent(id)}?${query}`);
-      else {
+      // display names for the person columns of a text table (the API sends them with JSON)
+      let names: Record<string, string> = {};
+      if (remote) {
+        result = await remote.get<MetricResult>(`/api/reports/${encodeURIComponent(id)}?${query}`);
+        names = (result as { people?: Record<string, string> }).people ?? {};
+      } else {
         const { runMetric } = await import('../../metrics/run.ts');
-        result = await env.withStore(({ store }) => runMetric(def, { store, clock: env.io.clock }, raw), { create: false });
+        const { displayNames, personIds } = await import('../../api/query/people.ts');
+        result = await env.withStore(async ({ store }) => {
+          const r = await runMetric(def, { store, clock: env.io.clock }, raw);
+          if (format === 'table') names = await displayNames(store, personIds(r.rows));
+          return r;
+        }, { create: false });
       }
       const columns = result.columns ?? Object.keys(result.rows[0] ?? {});
       if (format === 'json') return env.print(toJson(result));
       if (format === 'csv') return env.print(toCsv(columns, result.rows, { terminal: env.io.stdoutIsTTY }));
       const { coverageLines, stampLine } = await import('../../metrics/coverage/describe.ts');
       env.print(`${def.title} (${stampLine(result.metric ?? `${def.id}@${def.version}`, result.coverage, result.benchmark)})`);
-      env.print(result.rows.length ? env.table(columns, result.rows) : '(no rows)');
+      const { withDisplayNames } = await import('../../api/query/people.ts');
+      env.print(result.rows.length ? env.table(columns, withDisplayNames(result.rows, names)) : '(no rows)');
       for (const n of result.notes ?? []) env.print(`note: ${n}`);
       for (const l of coverageLines(result.coverage)) env.print(`coverage: ${l}`);
     });
