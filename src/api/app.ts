@@ -14,6 +14,7 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerPulseRoutes } from './routes/pulse.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerStewardRoutes } from './routes/steward.ts';
+import { registerPeopleRoutes } from './routes/people.ts';
 import { registerTaskRoutes } from './routes/tasks.ts';
 import { registerTestRoutes } from './routes/tests.ts';
 import { registerTrainRoutes } from './routes/trains.ts';
@@ -37,6 +38,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerTestRoutes,
   registerStewardRoutes,
   registerTrainRoutes,
+  registerPeopleRoutes,
   registerUiRoutes,
 ];
 
