@@ -9,6 +9,8 @@
 //   email               accounts with the same email, case-insensitive
 //   change-owner-author a Gerrit change's owner and the author of its commit (same Change-Id)
 //                       when both carry the same name
+//   change-owner-majority the same, when over half of the changes an email authored are
+//                       that account's, on at least 3 changes
 //   username            the same username on Gerrit, Phabricator and IRC/SAL where a source
 //                       says so (Gerrit's own username, or scap's "Approved by U@host using
 //                       scap backport" on the account's vote)
@@ -39,7 +41,7 @@ export interface Attribute {
 export interface Pair {
   a: string;
   b: string;
-  rule: 'change-owner-author';
+  rule: 'change-owner-author' | 'change-owner-majority';
   evidence: string;
 }
 
@@ -66,7 +68,7 @@ export interface ResolveInput {
   bots?: { version: number; list: BotRule[] };
 }
 
-export type Rule = 'mapping' | 'email' | 'change-owner-author' | 'username' | 'manual';
+export type Rule = 'mapping' | 'email' | 'change-owner-author' | 'change-owner-majority' | 'username' | 'manual';
 
 export interface Merge {
   mergeKey: string;
@@ -213,14 +215,16 @@ export function resolvePeople(input: ResolveInput): Resolution {
   for (const at of input.attributes ?? []) if (at.email && byKey.has(at.key)) addTo(emails, low(at.email), at.key, at.evidence);
   for (const g of shared('email', emails)) apply(g, true);
 
-  // 3. change-owner-author: grouped by the Gerrit account
-  const owners = new Map<string, { keys: Set<string>; evidence: string[] }>();
-  for (const p of input.pairs ?? []) {
-    if (!byKey.has(p.a) || !byKey.has(p.b)) continue;
-    addTo(owners, p.a, p.a, p.evidence);
-    addTo(owners, p.a, p.b, p.evidence);
+  // 3. change-owner-author, then change-owner-majority: grouped by the Gerrit account
+  for (const rule of ['change-owner-author', 'change-owner-majority'] as const) {
+    const owners = new Map<string, { keys: Set<string>; evidence: string[] }>();
+    for (const p of input.pairs ?? []) {
+      if (p.rule !== rule || !byKey.has(p.a) || !byKey.has(p.b)) continue;
+      addTo(owners, p.a, p.a, p.evidence);
+      addTo(owners, p.a, p.b, p.evidence);
+    }
+    for (const g of shared(rule, owners)) apply(g, true);
   }
-  for (const g of shared('change-owner-author', owners)) apply(g, true);
 
   // 4. username: Gerrit, Phabricator and IRC/SAL (git has none)
   const names = new Map<string, { keys: Set<string>; evidence: string[] }>();

@@ -67,6 +67,21 @@ describe('people step', () => {
     expect(await personOf('git:ann@old.org')).toBe(await personOf('gerrit:1'));
   });
 
+  it('change-owner-majority: a wiki username on Gerrit, a real name in git, over half of the email\'s changes', async () => {
+    await store.write('identities', [
+      { identity_key: 'gerrit:3', system: 'gerrit', account: '3', name: 'Marostegui' },
+      { identity_key: 'gerrit:4', system: 'gerrit', account: '4', name: 'Deployer' },
+      { identity_key: 'git:manuel@x.org', system: 'git', account: 'manuel@x.org', name: 'Manuel Arostegui', email: 'manuel@x.org' },
+    ]);
+    const n = [20, 21, 22, 23];
+    await store.write('changes', n.map((k) => ({ change_key: `change:g:${k}`, host: 'g', number: k, project: 'cfg', change_id: `I${k}`, owner: k === 23 ? 'gerrit:4' : 'gerrit:3' })));
+    await store.write('commits', n.map((k) => ({ commit_key: `commit:cfg:c${k}`, repo: 'cfg', sha: `c${k}`, author_name: 'Manuel Arostegui', author_email: 'manuel@x.org', committed_at: t('2025-01-01'), change_id: `I${k}`, raw_id: `git:commit:c${k}#0` })));
+    await run();
+    const [m] = await store.all<{ rule: string; identity_keys: string[]; evidence: string }>("SELECT rule, identity_keys, evidence FROM people_merges WHERE rule = 'change-owner-majority'");
+    expect(m.identity_keys).toEqual(['gerrit:3', 'git:manuel@x.org']); // the deployer's one upload of Manuel's commit joins nothing
+    expect(m.evidence).toBe('3 of the 4 changes authored by manuel@x.org are owned by gerrit:3 "Marostegui" (first: change 20, commit c20)');
+  });
+
   it('runs again to the same answer', async () => {
     await run();
     const first = await store.all('SELECT * FROM people_merges ORDER BY merge_key');

@@ -36,11 +36,13 @@ async function readAccounts(ctx: PeopleStepContext): Promise<Account[]> {
 }
 
 async function readEvidence(ctx: PeopleStepContext): Promise<{ pairs: Pair[]; attributes: Attribute[] }> {
-  const owners = await ctx.all<{ a: string; b: string; first_change: number; first_sha: string; changes: number; name: string }>(
+  const owners = await ctx.all<{ a: string; b: string; rule: Pair['rule']; first_change: number; first_sha: string; changes: number; email_changes: number; name: string }>(
     loadSql(import.meta.url, 'change-owner-author.sql'));
   const pairs: Pair[] = owners.map((o) => ({
-    a: o.a, b: o.b, rule: 'change-owner-author',
-    evidence: `change ${o.first_change} owned by ${o.a} "${o.name}" is commit ${o.first_sha.slice(0, 9)} by ${o.b.slice(4)}${Number(o.changes) > 1 ? ` (and ${Number(o.changes) - 1} more changes)` : ''}`,
+    a: o.a, b: o.b, rule: o.rule,
+    evidence: o.rule === 'change-owner-author'
+      ? `change ${o.first_change} owned by ${o.a} "${o.name}" is commit ${o.first_sha.slice(0, 9)} by ${o.b.slice(4)}${Number(o.changes) > 1 ? ` (and ${Number(o.changes) - 1} more changes)` : ''}`
+      : `${o.changes} of the ${o.email_changes} changes authored by ${o.b.slice(4)} are owned by ${o.a} "${o.name}" (first: change ${o.first_change}, commit ${o.first_sha.slice(0, 9)})`,
   }));
   const scap = await ctx.all<{ key: string; username: string; first_change: string; votes: number }>(loadSql(import.meta.url, 'scap-usernames.sql'));
   const attributes: Attribute[] = scap.map((s) => ({
@@ -89,7 +91,7 @@ export async function runPeople(ctx: PeopleStepContext): Promise<Resolution> {
 /** The derive step, in the shape of src/model/step.ts (registered in src/derive/registry.ts). */
 export const peopleStep = {
   name: 'people',
-  description: 'people from accounts by named rules (mapping, email, change-owner-author, username, manual); proposals for joins of two people with several accounts each',
+  description: 'people from accounts by named rules (mapping, email, change-owner-author, change-owner-majority, username, manual); proposals for joins of two people with several accounts each',
   reads: ['identities', 'changes', 'commits', 'change_messages', 'deployments', 'windows', 'log_entries', 'people_decisions'] as const satisfies readonly TableName[],
   writes: ['people', 'identities', 'people_merges'] as const satisfies readonly TableName[],
   run: async (ctx: PeopleStepContext): Promise<void> => {

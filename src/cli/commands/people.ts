@@ -102,12 +102,12 @@ export function register(program: Command, env: CliEnv): void {
 
   people
     .command('load')
-    .description('load the mapping file now and re-run the rules (default: people.file of shiplog.yaml)')
+    .description('load the mapping file now and re-run the rules (default: people.file of shiplog.yaml, skipped when absent)')
     .argument('[file]', 'a people.yaml')
     .action(async (file: string | undefined) => {
       const r = await env.withStore(async ({ store, config }) => {
         const m = await manage();
-        const loaded = await m.loadMapping(store, file ?? config.people.file, env.io.clock(), true);
+        const loaded = await m.loadMapping(store, file ?? config.people.file, env.io.clock(), file !== undefined);
         const res = await m.rerunPeople(store, env.io.clock());
         return { ...loaded, people: res.people.length };
       }, { create: false });
