@@ -167,8 +167,9 @@ export async function deriveAndLink(store: Store, source: Source<unknown>, scope
     }
     const linkCounts = await runLinkRules(tx);
     summary.links += linkCounts;
-    // Until the derive registry (src/derive/registry.ts) runs it: people from every account.
-    await peopleStep.run({ all: (q, p) => tx.all(q, p as never), run: (q, p) => tx.run(q, p as never), write: (t, rows) => tx.write(t, rows as never), now: clock() });
+    // Until the derive registry (src/derive/registry.ts) runs it: people from every account,
+    // when this source writes a table the step reads.
+    if (peopleStep.reads.some((t) => written.has(t))) await peopleStep.run({ all: (q, p) => tx.all(q, p as never), run: (q, p) => tx.run(q, p as never), write: (t, rows) => tx.write(t, rows as never), now: clock() });
     await tx.upsert('derive_state', [{ source: source.name, raw_seq: seq ?? 0, derived_at: clock() }]);
   });
 }
