@@ -34,9 +34,10 @@ export async function doraWorld(): Promise<Store> {
     ch(6, 'mediawiki/services/x', 'master', '05T00:00:00', '06T00:00:00'), // not on the train
     ch(7, 'mediawiki/extensions/Gone', 'master', '05T00:00:00', '06T00:00:00'), // not deployed
     ch(50, 'mediawiki/core', `wmf/${V(2)}`, '11T02:00:00', '11T03:00:00'), // V2's branch exists at 02:00: its cut
-    ch(101, 'operations/mediawiki-config', 'master', '05T12:00:00', '05T13:00:00', { change_id: 'Iabc', bug_tasks: ['T1'] }),
-    ch(102, 'mediawiki/core', `wmf/${V(1)}`, '06T06:00:00', '06T07:00:00', { bug_tasks: ['T2'] }),
+    ch(101, 'operations/mediawiki-config', 'master', '05T10:00:00', '05T13:00:00', { change_id: 'Iabc', bug_tasks: ['T1'] }),
+    ch(102, 'mediawiki/core', `wmf/${V(1)}`, '06T05:00:00', '06T07:00:00', { bug_tasks: ['T2'] }),
     ch(103, 'mediawiki/core', `wmf/${V(1)}`, '06T06:00:00', '06T07:00:00', { bug_tasks: ['T3'] }),
+    ch(104, 'operations/mediawiki-config', 'master', '20T09:00:00', '20T15:00:00', { change_id: 'Ixyz' }), // m2's, known by Change-Id only
   ]);
   await store.write('repos', [{ repo_key: 'repo:mediawiki/extensions/Gone', name: 'mediawiki/extensions/Gone', deployed: false }]);
   const dep = (key: string, kind: string, at: string, o: Record<string, unknown> = {}) => ({ deploy_key: key, kind, started_at: t(at), deployer: 'alice', ...o });

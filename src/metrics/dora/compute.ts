@@ -12,6 +12,7 @@ export interface SyncRow {
   merged_at: Date | string | null; bug_tasks: string[] | null; number_change_id: string | null;
 }
 export interface WindowRow { window_key: string; requested_changes: (number | bigint)[] | null }
+export interface ChangeTimeRow { change_id: string | null; number: number | bigint; project: string | null; created_at: Date | string; merged_at: Date | string }
 export interface IncidentRow { deploy_key: string; incident_key: string; started_at: Date | string | null; ended_at: Date | string | null }
 
 export interface DoraInput {
@@ -22,6 +23,8 @@ export interface DoraInput {
   windows: WindowRow[];
   bugs: string[];
   incidents: IncidentRow[];
+  /** Created and merged times of the changes deployments carried (backport review time). */
+  changeTimes?: ChangeTimeRow[];
   since?: Date;
   until?: Date;
 }
@@ -210,6 +213,20 @@ function backportFigures(input: DoraInput, since: Date, until: Date, weeks: numb
       if (!firstSync.has(n) || h < firstSync.get(n)!) firstSync.set(n, h);
     }
   }
+  // review: created → merged, once per change a deployment of the period carried
+  const byNumber = new Map((input.changeTimes ?? []).map((c) => [String(c.number), c]));
+  const byId = new Map((input.changeTimes ?? []).filter((c) => c.change_id).map((c) => [c.change_id!, c]));
+  const reviewed = new Map<string, number>();
+  for (const s of deploys) {
+    const known = [...[...s.changes].map((n) => byNumber.get(n)), ...[...s.changeIds].map((id) => byId.get(id))];
+    for (const c of known) {
+      if (!c || reviewed.has(String(c.number))) continue;
+      const created = toDate(c.created_at)!;
+      const merged = toDate(c.merged_at)!;
+      if (created <= merged) reviewed.set(String(c.number), hours(created, merged));
+    }
+  }
+  out.push(figure('backport', 'all', 'lead_time_review_h', 'hours', 'created → merged, per change a backport or config sync of the period carried (changes known to Gerrit data)', [...reviewed.values()]));
   out.push(figure('backport', 'all', 'lead_time_h', 'hours', 'backported change: merged → the first sync that carried it (changes known to Gerrit data)', [...firstSync.values()]));
 
   const incidentsOf = new Map<string, IncidentRow[]>();

@@ -36,6 +36,8 @@ describe('report dora', () => {
     expect([v('train', 'group1', 'time_to_rollback_h'), v('train', 'group1', 'time_rolled_back_h'), v('train', 'group1', 'time_in_failure_h')]).toEqual([2, 12, 14]);
     // backports: s1 s2 s3 (once) s4 m2 on 4 days; merge → sync 10, 30, 60 min
     expect([v('backport', 'all', 'deployments_per_week'), v('backport', 'all', 'deploy_days_per_week'), v('backport', 'all', 'lead_time_h')]).toEqual([1.25, 1, 0.5]);
+    // review of the changes they carried: 101 3 h, 102 2 h, 103 1 h, 104 (m2's, by Change-Id) 6 h
+    expect([v('backport', 'all', 'lead_time_review_h'), n('backport', 'all', 'lead_time_review_h')]).toEqual([2.5, 4]);
     expect([v('backport', 'all', 'change_failure_rate'), v('backport', 'all', 'time_to_restore_h'), v('backport', 'all', 'rework_rate')]).toEqual([0.2, 2, 0.3333]);
     // grades: the set and the band
     const lead = pick(r.rows, 'train', 'all', 'lead_time_h');

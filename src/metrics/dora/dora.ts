@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 import { BENCHMARK_IDS, gradeOf, loadBenchmark, type GradedMeasure } from './benchmarks.ts';
-import { doraFigures, type Figure, type IncidentRow, type SyncRow, type TrainChangeRow, type TrainEventRow, type WindowRow } from './compute.ts';
+import { doraFigures, type ChangeTimeRow, type Figure, type IncidentRow, type SyncRow, type TrainChangeRow, type TrainEventRow, type WindowRow } from './compute.ts';
 import type { TrainTimes } from './membership.ts';
 
 export const COLUMNS = ['class', 'wiki_group', 'measure', 'value', 'p90', 'n', 'unit', 'grade', 'grade_band', 'benchmark', 'event_definition'];
@@ -33,12 +33,13 @@ export const dora = defineMetric({
   params: baseParams.extend({ benchmark: z.enum(BENCHMARK_IDS).default('dora-2024') }),
   async run(ctx, p) {
     const q = <T>(file: string) => ctx.store.all<T>(loadSql(import.meta.url, file));
-    const [trains, events, changes, syncs, windows, bugs, incidents] = await Promise.all([
+    const [trains, events, changes, syncs, windows, bugs, incidents, changeTimes] = await Promise.all([
       q<TrainTimes>('dora-trains.sql'), q<TrainEventRow>('dora-train-events.sql'), q<TrainChangeRow>('dora-train-changes.sql'),
       q<SyncRow>('dora-syncs.sql'), q<WindowRow>('dora-windows.sql'), q<{ task_id: string }>('dora-bugs.sql'), q<IncidentRow>('dora-incidents.sql'),
+      q<ChangeTimeRow>('dora-change-times.sql'),
     ]);
     const { figures, since, until } = doraFigures({
-      trains, events, changes, syncs, windows, bugs: bugs.map((b) => b.task_id), incidents,
+      trains, events, changes, syncs, windows, bugs: bugs.map((b) => b.task_id), incidents, changeTimes,
       since: p.since ? new Date(p.since) : undefined, until: p.until ? new Date(p.until) : undefined,
     });
     const bench = loadBenchmark(p.benchmark);
