@@ -18,7 +18,7 @@ UPDATE deployment_items SET change_number = p.number, change_key = p.change_key
                           ch.number) AS rn
           FROM deployment_items i
           JOIN deployments d ON d.deploy_key = i.deploy_key AND d.kind = 'config-merge'
-          JOIN commits c ON c.repo = d.repo AND d.deploy_key = 'deploy:git:' || c.sha
+          JOIN commits c ON c.commit_key = 'commit:' || d.repo || ':' || substr(d.deploy_key, length('deploy:git:') + 1)
           JOIN changes ch ON ch.change_id = i.change_id AND ch.project = d.repo
           LEFT JOIN repos r ON r.name = d.repo
           LEFT JOIN (SELECT DISTINCT change_key, sha FROM patchsets WHERE sha IS NOT NULL) ps

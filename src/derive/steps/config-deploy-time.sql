@@ -4,17 +4,23 @@
 -- before it (the approval that sent it through gate-and-submit; jenkins-bot writes the
 -- submit itself), else by the submitter: time_basis 'gerrit-submit'. Otherwise the commit's
 -- committer time and author stay, labelled 'git-commit'. Only rows that moved are written.
-WITH cfg AS (
-  SELECT d.deploy_key, c.committed_at, 'git:' || lower(c.author_email) AS git_author,
-         ch.change_key, ch.merged_at, ch.submitter
+WITH joined AS (
+  SELECT d.deploy_key, c.committed_at, 'git:' || lower(c.author_email) AS git_author, ch.change_key, ch.submitter,
+         ch.status = 'merged' AND (r.default_branch IS NULL OR ch.branch = r.default_branch) AS submitted, ch.merged_at
     FROM deployments d
-    JOIN commits c ON c.repo = d.repo AND d.deploy_key = 'deploy:git:' || c.sha
+    JOIN commits c ON c.commit_key = 'commit:' || d.repo || ':' || substr(d.deploy_key, length('deploy:git:') + 1)
     LEFT JOIN repos r ON r.name = d.repo
     LEFT JOIN (SELECT deploy_key, min(change_key) AS change_key FROM deployment_items
                 WHERE change_key IS NOT NULL GROUP BY deploy_key) i ON i.deploy_key = d.deploy_key
-    LEFT JOIN changes ch ON ch.change_key = i.change_key AND ch.status = 'merged' AND ch.merged_at IS NOT NULL
-                        AND (r.default_branch IS NULL OR ch.branch = r.default_branch)
+    LEFT JOIN changes ch ON ch.change_key = i.change_key
    WHERE d.kind = 'config-merge'
+),
+cfg AS (
+  SELECT deploy_key, committed_at, git_author,
+         CASE WHEN submitted THEN change_key END AS change_key,
+         CASE WHEN submitted THEN merged_at END AS merged_at,
+         CASE WHEN submitted THEN submitter END AS submitter
+    FROM joined
 ),
 approver AS (
   SELECT change_key, voter
