@@ -82,6 +82,17 @@ describe('people step', () => {
     expect(m.evidence).toBe('3 of the 4 changes authored by manuel@x.org are owned by gerrit:3 "Marostegui" (first: change 20, commit c20)');
   });
 
+  it("Zuul's item owner gives the change owner's Gerrit username and email", async () => {
+    await store.write('identities', [{ identity_key: 'phabricator:PHID-USER-b', system: 'phabricator', account: 'PHID-USER-b', name: 'Bob Berg', username: 'bobb' }]);
+    await store.write('zuul_queue_items', [{ item_key: 'zuul:z/gate/12,1/1', pipeline: 'gate', change_key: 'change:g:12', enqueued_at: t('2025-01-02'), owner_name: 'Bob Berg', owner_email: 'Bob@x.org', owner_username: 'bobb' }]);
+    await run();
+    const ids = await store.all<{ identity_key: string; person_key: string }>("SELECT identity_key, person_key FROM identities WHERE identity_key IN ('gerrit:2', 'git:bob@x.org', 'phabricator:PHID-USER-b') ORDER BY 1");
+    expect(new Set(ids.map((r) => r.person_key)).size).toBe(1);
+    const merges = await store.all<{ rule: string; evidence: string }>("SELECT rule, evidence FROM people_merges WHERE evidence LIKE 'Zuul%' ORDER BY rule");
+    expect(merges.map((m) => m.rule)).toEqual(['email', 'username']);
+    expect(merges[1].evidence).toBe('Zuul: the owner of change 12, gerrit:2, is bobb <bob@x.org>; phabricator:PHID-USER-b is username bobb');
+  });
+
   it('runs again to the same answer', async () => {
     await run();
     const first = await store.all('SELECT * FROM people_merges ORDER BY merge_key');

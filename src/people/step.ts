@@ -1,6 +1,6 @@
 // Derive step `people`: reads every account the sources know (identities, plus the IRC/SAL
 // nicks of deployments, windows and the SAL), the evidence of the rules (change owner =
-// commit author, scap's "Approved by <user>@host"), the manual decisions and people.yaml
+// commit author, scap's "Approved by <user>@host", Zuul's item owner), the manual decisions and people.yaml
 // mappings (people_decisions), runs the pure resolution (resolve.ts) and writes people,
 // identities.person_key and the record of every join and proposal (people_merges).
 // Rebuilt whole each run: the answer depends only on what is stored, never on the order
@@ -49,6 +49,13 @@ async function readEvidence(ctx: PeopleStepContext): Promise<{ pairs: Pair[]; at
     key: s.key, username: s.username,
     evidence: `${s.key} voted "Approved by ${s.username}@… using scap backport" on ${s.first_change.replace(/^change:[^:]+:/, 'change ')}${Number(s.votes) > 1 ? ` (${s.votes} votes)` : ''}`,
   }));
+  const zuul = await ctx.all<{ key: string; username: string | null; email: string | null; first_change: number; changes: number }>(loadSql(import.meta.url, 'zuul-owners.sql'));
+  for (const z of zuul) {
+    attributes.push({
+      key: z.key, username: z.username, email: z.email,
+      evidence: `Zuul: the owner of change ${z.first_change}${Number(z.changes) > 1 ? ` (and ${Number(z.changes) - 1} more)` : ''}, ${z.key}, is ${[z.username, z.email && `<${z.email}>`].filter(Boolean).join(' ')}`,
+    });
+  }
   return { pairs, attributes };
 }
 
@@ -92,7 +99,7 @@ export async function runPeople(ctx: PeopleStepContext): Promise<Resolution> {
 export const peopleStep = {
   name: 'people',
   description: 'people from accounts by named rules (mapping, email, change-owner-author, change-owner-majority, username, manual); proposals for joins of two people with several accounts each',
-  reads: ['identities', 'changes', 'commits', 'change_messages', 'deployments', 'windows', 'log_entries', 'people_decisions'] as const satisfies readonly TableName[],
+  reads: ['identities', 'changes', 'commits', 'change_messages', 'deployments', 'windows', 'log_entries', 'zuul_queue_items', 'people_decisions'] as const satisfies readonly TableName[],
   writes: ['people', 'identities', 'people_merges'] as const satisfies readonly TableName[],
   run: async (ctx: PeopleStepContext): Promise<void> => {
     await runPeople(ctx);

@@ -85,5 +85,8 @@ export const zuulQueueItems = defineTable({
     first_seen_at: col('timestamp'),
     last_seen_at: col('timestamp'),
     raw_id: col('text'),
+    owner_name: col('text', "the change owner as Zuul reports it (Gerrit's full name)"),
+    owner_email: col('text', "the change owner's Gerrit email"),
+    owner_username: col('text', "the change owner's Gerrit username"),
   },
 });

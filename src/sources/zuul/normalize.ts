@@ -1,5 +1,6 @@
 // Zuul v2 status.json → zuul_queue_items: one row per item (change or ref) per enqueue, with
-// its first job start and so its queue wait. A later snapshot of the same item replaces the
+// its first job start and so its queue wait, and the change owner as Zuul names it (name,
+// email, username: evidence for people). A later snapshot of the same item replaces the
 // row (last_seen_at moves on, more jobs have started). Pure: the snapshot time is the raw
 // record's fetchedAt. Format: FORMATS.md §6 (pipelines → change_queues → heads → items → jobs).
 import { DEFAULT_GERRIT_HOST, keys } from '../../model/ids.ts';
@@ -22,6 +23,7 @@ const itemShape = z.looseObject({
   enqueue_time: z.number().nullish(), // milliseconds
   live: z.boolean().optional(),
   jobs: z.array(jobShape).optional(),
+  owner: z.looseObject({ name: z.string().nullish(), email: z.string().nullish(), username: z.string().nullish() }).nullish(),
 });
 const queueShape = z.looseObject({ name: z.string().nullish(), heads: z.array(z.unknown()).nullish() });
 const pipelineShape = z.looseObject({ name: z.string(), change_queues: z.unknown() });
@@ -43,6 +45,7 @@ function itemRow(rec: RawRecord, host: string, pipeline: string, queue: string |
     jobs_total: jobs.length, jobs_started: starts.length,
     jobs_done: jobs.filter((j) => j.result !== null && j.result !== undefined).length,
     live: item.live ?? null, first_seen_at: rec.fetchedAt, last_seen_at: rec.fetchedAt, raw_id: rec.rawId,
+    owner_name: item.owner?.name ?? null, owner_email: item.owner?.email ?? null, owner_username: item.owner?.username ?? null,
   };
 }
 
