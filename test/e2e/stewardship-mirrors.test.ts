@@ -77,6 +77,8 @@ describe.skipIf(missing.length > 0)(title, () => {
       expect(rows.get(repo)?.compliance_required, repo).not.toBeNull();
     }
     expect(rows.get('mediawiki/extensions/OpenStackManager')?.status).toBe('archived');
+    // left zuul/layout.yaml in 2016 (renamed TwoColConflict) and nothing else is known of it
+    expect(rows.get('mediawiki/extensions/2ColConflict')?.status).toBe('unknown');
     const truths = new Set((fleet.compliance_over_time as { truth: string }[]).map((c) => c.truth));
     expect([...truths].sort()).toEqual(['latest', 'required', 'safe']);
   });

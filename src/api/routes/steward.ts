@@ -26,7 +26,7 @@ export function registerStewardRoutes(app: Hono, deps: AppDeps): void {
   route(app, {
     method: 'get', path: '/api/stewardship', tag: 'steward', example: '/api/stewardship?limit=5',
     query: z.object({
-      status: z.enum(['archived', 'obsolete', 'broken', 'unmaintained', 'wikimedia-deployed', 'maintained']).optional(),
+      status: z.enum(['archived', 'obsolete', 'broken', 'unmaintained', 'wikimedia-deployed', 'maintained', 'unknown']).optional(),
       attention: z.enum(['true', 'false']).optional().describe('true: only the repositories that need attention'),
       q: z.string().min(1).max(200).optional().describe('repository name contains'),
       limit: z.coerce.number().int().min(1).max(10_000).optional(),

@@ -4,7 +4,8 @@
 // or bot-only activity — each kept with its value, source and date, with a flag and the
 // reasons when the sources disagree. Pure: the derive step calls it as it is.
 
-export const LIFECYCLE_VERSION = 1;
+/** 2: a repository that left CI config with no other signal is `unknown`, not `maintained`. */
+export const LIFECYCLE_VERSION = 2;
 /** No human commit for this long before the newest signal: unmaintained. */
 export const UNMAINTAINED_DAYS = 730;
 const DAY = 86_400_000;
@@ -26,7 +27,7 @@ export interface LifecycleInput {
 
 export interface Lifecycle {
   repo: string;
-  status: 'archived' | 'obsolete' | 'broken' | 'unmaintained' | 'wikimedia-deployed' | 'maintained';
+  status: 'archived' | 'obsolete' | 'broken' | 'unmaintained' | 'wikimedia-deployed' | 'maintained' | 'unknown';
   reason: string;
   maturity: string | null;
   deployed: boolean | null;
@@ -90,6 +91,8 @@ export function reconcile(input: LifecycleInput): Lifecycle {
     disagreements.push(`mediawiki.org says ${maturity} but ${archived ? 'it is archived' : `no human commit since ${iso(lastHuman!)}`}`);
   }
 
+  // the CI facts are NULL from the commit that took the project out of zuul/layout.yaml
+  const leftCi = s.has('ci.archived') && val('ci.archived') === null;
   let status: Lifecycle['status'];
   let reason: string;
   if (archived) {
@@ -107,6 +110,10 @@ export function reconcile(input: LifecycleInput): Lifecycle {
   } else if (deployed) {
     status = 'wikimedia-deployed';
     reason = listed === 'true' ? 'listed in wmf-config/extension-list' : 'CI template in-wikimedia-production';
+  } else if (leftCi && !lastHuman && input.signals.every((x) => x.fact.startsWith('ci.'))) {
+    // its entry left zuul/layout.yaml (renamed, moved or deleted) and nothing else is known
+    status = 'unknown';
+    reason = `not in CI config (zuul/layout.yaml) since ${iso(s.get('ci.archived')!.since_at)}; no other signal`;
   } else {
     status = 'maintained';
     reason = lastHuman ? `human commit on ${iso(lastHuman)}` : 'no signal says otherwise';

@@ -67,4 +67,14 @@ describe('lifecycle', () => {
     expect(reconcile({ repo: 'r', lastHumanAt: d('2020-01-01'), lastBotAt: d('2023-01-01'), signals: [] })).toMatchObject({ status: 'unmaintained', reason: 'no human commit since 2020-01-01, bot-only commits until 2023-01-01' });
     expect(reconcile({ ...base, signals: [] }).status).toBe('maintained');
   });
+
+  it('calls a repository that left CI config, with nothing else known, unknown rather than maintained', () => {
+    const left = ['ci.archived', 'ci.broken', 'ci.wikimedia_deployed'].map((fact) => ({ fact, value: null, since_at: d('2016-10-04') }));
+    expect(reconcile({ repo: 'mediawiki/extensions/2ColConflict', signals: left }))
+      .toMatchObject({ status: 'unknown', reason: 'not in CI config (zuul/layout.yaml) since 2016-10-04; no other signal', deployed: null, archived: false });
+    // anything else known decides as before
+    expect(reconcile({ repo: 'r', signals: left, lastHumanAt: d('2025-01-01') }).status).toBe('maintained');
+    expect(reconcile({ repo: 'r', signals: [...left, { fact: 'wmf.deployed', value: 'true', since_at: d('2020-01-01') }] }).status).toBe('wikimedia-deployed');
+    expect(reconcile({ repo: 'r', signals: [...left, { fact: 'wiki.archived', value: 'true', since_at: d('2017-01-01') }] }).status).toBe('archived');
+  });
 });

@@ -27,7 +27,7 @@ export function Stewardship({ route }: { route: Route }) {
     <section>
       <h1>Stewardship</h1>
       <Filters route={route} fields={[
-        { name: 'status', label: 'Status', type: 'select', options: ['', 'wikimedia-deployed', 'maintained', 'unmaintained', 'broken', 'obsolete', 'archived'] },
+        { name: 'status', label: 'Status', type: 'select', options: ['', 'wikimedia-deployed', 'maintained', 'unmaintained', 'broken', 'obsolete', 'archived', 'unknown'] },
         { name: 'q', label: 'Repository', placeholder: 'name contains…' },
       ]} />
       <p><button type="button" class={attention === 'true' ? 'active' : ''} onClick={toggle} data-testid="attention-toggle">
