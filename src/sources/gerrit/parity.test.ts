@@ -46,6 +46,11 @@ describe('REST and NoteDB agree on change 520673', () => {
     });
   }
 
+  it('names the submitter: the author of NoteDB\'s merge commit, REST\'s submitter (jenkins-bot, account 75)', () => {
+    expect(notedb.rows.changes?.map((c) => c.submitter)).toEqual(['gerrit:75']);
+    expect(rest.rows.changes?.map((c) => c.submitter)).toEqual(['gerrit:75']);
+  });
+
   it('names the same accounts (REST adds emails and usernames)', () => {
     const ids = (rows: Row[]) => rows.map((r) => `${r.identity_key} ${r.name}`).sort();
     expect(ids(rest.rows.identities)).toEqual(ids(notedb.rows.identities));
