@@ -12,7 +12,7 @@ import { startServer } from '../src/api/serve.ts';
 import { RequestStats } from '../src/api/telemetry.ts';
 import { configSchema } from '../src/config/schema.ts';
 import { silentLogger } from '../src/lib/log.ts';
-import { refreshRollups } from '../src/rollups/state.ts';
+import { rebuildAllRollups } from '../src/sync/rollups.ts';
 import { openStore } from '../src/store/index.ts';
 import { loadSql } from '../src/lib/sql.ts';
 import { printFigures, ratio } from './lib.ts';
@@ -101,7 +101,7 @@ export async function run(opts: { changes?: number; testResults?: number; sample
     const buildS = Math.round((performance.now() - t0) / 100) / 10;
     // what the derive of a sync does after writing test results: rebuild the rollups
     const t1 = performance.now();
-    await refreshRollups({ store, clock: () => new Date() });
+    await rebuildAllRollups({ store, clock: () => new Date() });
     const rollupS = Math.round((performance.now() - t1) / 100) / 10;
     const stats = new RequestStats();
     const server = await startServer({ store, config: configSchema.parse({}), log: silentLogger(), clock: () => new Date(), fetch, stats }, { host: '127.0.0.1', port: 0 });

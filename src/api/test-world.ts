@@ -11,7 +11,7 @@ import { configSchema } from '../config/schema.ts';
 import { silentLogger } from '../lib/log.ts';
 import { keys } from '../model/ids.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { refreshRollups } from '../rollups/state.ts';
+import { rebuildAllRollups } from '../sync/rollups.ts';
 import { importPaths } from '../sync/service.ts';
 
 export const XSS = {
@@ -119,7 +119,7 @@ export async function buildTestWorld(dbPath = ':memory:'): Promise<TestWorld> {
   const repo = makeGitRepo(dir);
   await importPaths({ store, config, log: silentLogger(), clock: () => NOW, fetch }, 'git', [repo], { name: 'mediawiki/extensions/Example' });
   await seedRows(store);
-  await refreshRollups({ store, clock: () => NOW }); // seedRows writes tables directly, not through a source
+  await rebuildAllRollups({ store, clock: () => NOW }); // seedRows writes tables directly, not through a source
   return {
     store, dir,
     close: async () => {

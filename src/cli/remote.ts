@@ -5,11 +5,8 @@ import { ShiplogError } from '../lib/errors.ts';
 import { serverFileOf } from '../api/serve.ts';
 import type { LockState } from '../store/index.ts';
 
-export interface Remote {
-  url: string;
-  get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
-}
+export type { Remote } from '../workflow/targets.ts';
+import type { Remote } from '../workflow/targets.ts';
 
 function alive(pid: number): boolean {
   try {

@@ -1,7 +1,7 @@
 // The shape of shiplog.yaml, composed from each source's own schema (sources.<name>)
-// and the sync schedule's (schedule.<name>, src/schedule/config.ts).
+// and the sync schedule's (schedule.<name>, src/config/schedule.ts).
 import { z } from 'zod';
-import { planOf, scheduleSchema } from '../schedule/config.ts';
+import { planOf, scheduleSchema } from './schedule.ts';
 import { SOURCES } from '../sources/registry.ts';
 
 const sourcesShape = Object.fromEntries(SOURCES.map((s) => [s.name, s.configSchema.optional()]));

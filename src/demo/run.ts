@@ -12,10 +12,11 @@ import { importPaths, refreshRollupsAfter, syncWithConfig, type ServiceDeps } fr
 import type { SourceSummary } from '../sync/summary.ts';
 import { EMITTERS, type DemoImport } from './emitters.ts';
 import { buildWorld } from './world.ts';
+import type { DemoScale } from './types.ts';
 
 export interface DemoOptions {
   seed: number;
-  scale: 'small' | 'large';
+  scale: DemoScale;
   keep?: boolean; // keep the emitted files (their folder is printed)
   say?: (line: string) => void;
   /** What starts now (shown with a ticking timer by the CLI); null when nothing runs. */

@@ -163,9 +163,12 @@ export interface DemoIncident {
   causedBy: string | null; // deployment id named in the report
 }
 
+/** tiny is for tests; users choose small (the default) or large. */
+export type DemoScale = 'tiny' | 'small' | 'large';
+
 export interface DemoWorld {
   seed: number;
-  scale: 'small' | 'large';
+  scale: DemoScale;
   start: Date;
   end: Date; // the clock's now when the world was built: nothing happens after it
   gerritHost: string;

@@ -107,7 +107,7 @@ export function makeTrains(b: Builder, numbers: ChangeNumbers): DemoTrain[] {
 }
 
 export function makeIncidents(r: Rng, w: DemoWorld): void {
-  const n = w.scale === 'small' ? 8 : 120;
+  const n = { tiny: 3, small: 8, large: 120 }[w.scale];
   const pool = w.deployments.filter((d) => d.kind === 'backport' || d.kind === 'train-promote');
   for (let i = 0; i < n && pool.length; i++) {
     const d = pool[Math.floor((i + 0.5) * (pool.length / n))];

@@ -4,7 +4,7 @@
 // Pure and deterministic: the same seed and the same now give the same world.
 import { rng, type Rng } from './rng.ts';
 import { worldSpan } from './time.ts';
-import type { DemoBuild, DemoChange, DemoPerson, DemoRepo, DemoWorld } from './types.ts';
+import type { DemoBuild, DemoChange, DemoPerson, DemoRepo, DemoScale, DemoWorld } from './types.ts';
 import { ChangeNumbers, makeChanges, type Builder } from './world-changes.ts';
 import { makeDeployments } from './world-deploys.ts';
 import { makeIncidents, makeTrains, makeWindows } from './world-ops.ts';
@@ -14,7 +14,7 @@ export { projectOf } from './world-tasks.ts';
 
 export interface WorldOptions {
   seed?: number;
-  scale?: 'small' | 'large';
+  scale?: DemoScale;
   /** The world ends here (the CLI passes its clock; tests pass a fixed date). */
   now: Date;
 }
@@ -28,6 +28,8 @@ const EXTENSIONS = ['Math', 'AbuseFilter', 'CirrusSearch', 'Echo', 'GrowthExperi
 
 /** Sizes of the two scales: `small` is the default demo, `large` the benchmark world. */
 export const SCALES = {
+  /** For tests that ingest the world many times (test/e2e/order.test.ts): every source, little of each. */
+  tiny: { weeks: 3, people: 10, tasks: 40, changes: 40, testScale: 0.02 },
   small: { weeks: 16, people: 30, tasks: 500, changes: 420, testScale: 0.15 },
   large: { weeks: 4 * 52, people: 400, tasks: 40_000, changes: 100_000, testScale: 1 },
 } as const;
@@ -46,8 +48,8 @@ function makePeople(r: Rng, n: number): DemoPerson[] {
   return people;
 }
 
-function makeRepos(scale: 'small' | 'large'): DemoRepo[] {
-  const ext = scale === 'small' ? EXTENSIONS : [...EXTENSIONS, ...Array.from({ length: 60 }, (_, i) => `Ext${i + 1}`)];
+function makeRepos(scale: DemoScale): DemoRepo[] {
+  const ext = scale !== 'large' ? EXTENSIONS : [...EXTENSIONS, ...Array.from({ length: 60 }, (_, i) => `Ext${i + 1}`)];
   return [
     { name: 'mediawiki/core', kind: 'core', deployed: true, archived: false },
     { name: 'operations/mediawiki-config', kind: 'config', deployed: true, archived: false },

@@ -1,5 +1,6 @@
-// What a rollup is: a table derived from entity tables, rebuilt after the sources it reads
-// got new data, and trusted by readers only while its watermark matches.
+// What a rollup is: a table derived from entity tables, rebuilt after the tables it reads
+// changed, and trusted by readers only while its watermark matches.
+import type { TableName } from '../model/catalogue/index.ts';
 import type { Store } from '../store/index.ts';
 
 export interface RollupContext {
@@ -7,11 +8,8 @@ export interface RollupContext {
   clock: () => Date;
 }
 
-/** Sources that write test_results. */
-export const TEST_RESULT_SOURCES = ['junit', 'jenkins'] as const;
-
-/** Sources that write what CI reports read: test_results, ci_builds (Jenkins, Zuul reports in Gerrit), changes and patch sets. */
-export const CI_SOURCES = ['junit', 'jenkins', 'gerrit', 'gerrit-notedb'] as const;
+/** What the CI reports read: results, builds (Jenkins, Zuul reports in Gerrit), changes and patch sets. */
+export const CI_TABLES = ['test_results', 'ci_builds', 'changes', 'patchsets'] as const satisfies readonly TableName[];
 
 /** Whether a time bound falls on a UTC midnight (or is absent): a daily rollup holds whole days only. */
 export function onDayBoundary(d: Date | undefined): boolean {
@@ -21,8 +19,8 @@ export function onDayBoundary(d: Date | undefined): boolean {
 export interface Rollup {
   /** Also the name of its rollup_state row; the table is `rollup_<name>`. */
   name: string;
-  /** Sources whose data it reads: new data of any of them makes it stale until rebuilt. */
-  dependsOn: readonly string[];
+  /** Tables it reads: a change to any of them (table_versions) makes it stale until rebuilt. */
+  reads: readonly TableName[];
   /** Rebuilds the table (inside a transaction); returns the "as of" it used, for time-relative rollups. */
   refresh(ctx: RollupContext): Promise<{ asOf?: Date }>;
   /** For time-relative rollups: the "as of" a fresh build would use now. */

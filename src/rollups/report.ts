@@ -2,6 +2,7 @@
 // as a typed table by running the report's own SQL with those parameters. The report reads
 // the table instead of its SQL when asked for the defaults and the rollup is fresh; the
 // stored order is the SQL's ORDER BY (DuckDB keeps insertion order), so a LIMIT takes a prefix.
+import type { TableName } from '../model/catalogue/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Rollup } from './define.ts';
 import { rollupIsFresh } from './state.ts';
@@ -12,11 +13,11 @@ export interface ReportRollup extends Rollup {
 }
 
 /** `query()` gives the report's SQL and parameters for its defaults, without a row limit. */
-export function reportRollup(id: string, dependsOn: readonly string[], query: () => { sql: string; params: unknown[] }): ReportRollup {
+export function reportRollup(id: string, reads: readonly TableName[], query: () => { sql: string; params: unknown[] }): ReportRollup {
   const table = `rollup_report_${id}`;
   const rollup: ReportRollup = {
     name: `report_${id}`,
-    dependsOn,
+    reads,
     async refresh({ store }) {
       const { sql, params } = query();
       await store.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`, params);

@@ -16,8 +16,13 @@ import { testsBrokenByDependency } from '../metrics/tests_broken_by_dependency/t
 import { runMetric } from '../metrics/run.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { importPaths } from '../sync/service.ts';
-import { refreshRollups, refreshStaleRollups, rollupIsFresh } from './state.ts';
-import { testHealthRollup } from './test_health.ts';
+import { refreshRollups as refreshWith, refreshStaleRollups as refreshStaleWith, rollupIsFresh } from './state.ts';
+import { allRollups } from '../sync/rollups.ts';
+import type { RollupContext } from './define.ts';
+
+const refreshRollups = (ctx: RollupContext) => refreshWith(ctx, allRollups());
+const refreshStaleRollups = (ctx: RollupContext) => refreshStaleWith(ctx, allRollups());
+import { testHealthRollup } from '../metrics/test_health/rollup.ts';
 
 const clock = () => new Date('2025-02-15T00:00:00Z');
 const DEFAULT_AS_OF = '2025-01-29T00:00:01.000Z'; // just after the newest result of the history

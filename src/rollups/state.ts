@@ -1,29 +1,22 @@
-// Rebuilding rollups and deciding whether one may be read. The watermark says how far the
-// sources a rollup reads have got: raw records stored (each batch) and derived (each derive);
-// renormalize clears the rollups of the source it replays. A rollup whose watermark (and
+// Rebuilding rollups and deciding whether one may be read. The watermark is the versions of
+// the tables a rollup reads (table_versions, raised by every batch and derive step that
+// changed them). A rollup whose watermark (and
 // "as of") still match was built from exactly the data the base tables hold — as long as
 // rows are written by the pipeline: code that writes tables directly (tests) must rebuild.
 // The sync service rebuilds stale rollups once after each import, sync or renormalize.
 import type { Store } from '../store/index.ts';
 import type { Rollup, RollupContext } from './define.ts';
-import { allRollups } from './registry.ts';
 
 /**
- * Per source it reads: the raw records it has stored (sync_state.items_total, which each
- * committed batch raises with its rows) and the raw seq its last derive covered. The first
- * moves while a sync is still writing rows, the second when derive rewrites them.
+ * The versions of the tables it reads (table_versions): every committed batch and every
+ * derive step that changed one of them raises its version, so a rollup built before a
+ * sync in progress, a derive or a renormalize is stale from that moment on.
  */
 async function watermarkOf(store: Store, rollup: Rollup): Promise<string> {
-  const list = rollup.dependsOn.map((_, i) => `$${i + 1}`).join(', ');
-  const rows = await store.all<{ source: string; items: number; derived: number }>(
-    `SELECT source, coalesce(s.items, 0)::BIGINT AS items, coalesce(d.raw_seq, 0)::BIGINT AS derived
-       FROM (SELECT source, sum(items_total) AS items FROM sync_state WHERE source IN (${list}) GROUP BY source) s
-       FULL JOIN (SELECT source, raw_seq FROM derive_state WHERE source IN (${list})) d USING (source)
-      WHERE coalesce(s.items, 0) > 0 OR coalesce(d.raw_seq, 0) > 0
-      ORDER BY source`,
-    [...rollup.dependsOn],
-  );
-  return rows.map((r) => `${r.source}=${r.items}/${r.derived}`).join(',');
+  const list = rollup.reads.map((_, i) => `$${i + 1}`).join(', ');
+  const rows = await store.all<{ table_name: string; version: number }>(
+    `SELECT table_name, version FROM table_versions WHERE table_name IN (${list}) ORDER BY table_name`, [...rollup.reads]);
+  return rows.map((r) => `${r.table_name}=${r.version}`).join(',');
 }
 
 /** Rebuilds one rollup and records its watermark, in one transaction. */
@@ -41,12 +34,12 @@ async function rebuild(ctx: RollupContext, r: Rollup): Promise<number> {
 }
 
 /** Rebuilds every rollup, fresh or not. */
-export async function refreshRollups(ctx: RollupContext, rollups: readonly Rollup[] = allRollups()): Promise<void> {
+export async function refreshRollups(ctx: RollupContext, rollups: readonly Rollup[]): Promise<void> {
   for (const r of rollups) await rebuild(ctx, r);
 }
 
 /** Rebuilds the rollups that are stale; returns what it rebuilt and how long each took (ms). */
-export async function refreshStaleRollups(ctx: RollupContext, rollups: readonly Rollup[] = allRollups()): Promise<Record<string, number>> {
+export async function refreshStaleRollups(ctx: RollupContext, rollups: readonly Rollup[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const r of rollups) {
     const asOf = r.asOf ? await r.asOf(ctx) : undefined;
@@ -64,9 +57,4 @@ export async function rollupIsFresh(store: Store, rollup: Rollup, asOf?: Date): 
   if (!state) return false;
   if (asOf !== undefined && state.as_of?.getTime() !== asOf.getTime()) return false;
   return state.watermark === (await watermarkOf(store, rollup));
-}
-
-/** Marks the rollups that read `source` as stale (renormalize rewrites rows without new raw seq). */
-export async function invalidateRollups(store: Store, source: string, rollups: readonly Rollup[] = allRollups()): Promise<void> {
-  for (const r of rollups) if (r.dependsOn.includes(source)) await store.run('DELETE FROM rollup_state WHERE name = $1', [r.name]);
 }

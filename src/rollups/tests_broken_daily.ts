@@ -2,7 +2,7 @@
 // every repository and the smallest threshold (2 unrelated changes a day). The report reads
 // it when its since/until fall on UTC midnights, since it groups by UTC day.
 import { loadSql } from '../lib/sql.ts';
-import { CI_SOURCES, type Rollup } from './define.ts';
+import { CI_TABLES, type Rollup } from './define.ts';
 
 const REPORT_SQL = new URL('../metrics/tests_broken_by_dependency/tests_broken_by_dependency.ts', import.meta.url).href;
 
@@ -11,7 +11,7 @@ export const BROKEN_MIN_CHANGES = 2;
 
 export const testsBrokenDailyRollup: Rollup = {
   name: 'tests_broken_daily',
-  dependsOn: CI_SOURCES, // test_runs: results, builds, change topics
+  reads: CI_TABLES, // test_runs: results, builds, change topics
   async refresh({ store }) {
     await store.run(`CREATE OR REPLACE TABLE rollup_tests_broken_daily AS ${loadSql(REPORT_SQL, 'tests_broken_by_dependency.sql')}`,
       [null, null, BROKEN_MIN_CHANGES, null, null]);

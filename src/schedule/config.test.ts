@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load.ts';
-import { formatDuration, parseDuration } from './duration.ts';
-import { planOf } from './config.ts';
+import { formatDuration, parseDuration } from '../lib/duration.ts';
+import { planOf } from '../config/schedule.ts';
 import { scheduleOf } from './run.ts';
 
 function load(yaml: string) {

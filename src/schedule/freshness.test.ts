@@ -2,7 +2,7 @@
 // error_after; `never` while one of its scopes has not synced; imported scopes that the
 // config does not name do not count; the schedule's next run and failures come along.
 import { describe, expect, it } from 'vitest';
-import { planOf } from './config.ts';
+import { planOf } from '../config/schedule.ts';
 import { freshnessOf } from './freshness.ts';
 
 const NOW = new Date('2026-03-02T12:00:00Z');

@@ -6,7 +6,7 @@
 import { redactSecrets } from '../lib/redact.ts';
 import type { Store } from '../store/index.ts';
 import { loadSql } from '../lib/sql.ts';
-import type { SourcePlan } from './config.ts';
+import type { SourcePlan } from '../config/schedule.ts';
 import type { SourceScheduleState } from './scheduler.ts';
 
 export type FreshnessState = 'ok' | 'warn' | 'error' | 'never';

@@ -8,7 +8,7 @@ import { SOURCES } from '../sources/registry.ts';
 import type { Store } from '../store/index.ts';
 import type { SourceLocks } from '../sync/locks.ts';
 import { syncSources, type ServiceDeps } from '../sync/service.ts';
-import { resolveSchedule } from './config.ts';
+import { resolveSchedule } from '../config/schedule.ts';
 import { readFreshness, type SourceFreshness } from './freshness.ts';
 import { Scheduler, type SchedulerDeps } from './scheduler.ts';
 

@@ -4,7 +4,7 @@
 // aborting the wait, and the first runs placed where the store left off.
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../lib/log.ts';
-import { planOf } from './config.ts';
+import { planOf } from '../config/schedule.ts';
 import { backoffMs, Scheduler, type SyncOutcome } from './scheduler.ts';
 
 const T0 = Date.parse('2026-03-02T00:00:00Z');

@@ -6,7 +6,7 @@
 // this file does no I/O of its own and knows nothing of the CLI or the HTTP server.
 import { describeError } from '../lib/errors.ts';
 import type { Logger } from '../lib/log.ts';
-import type { SourcePlan } from './config.ts';
+import type { SourcePlan } from '../config/schedule.ts';
 
 export interface SyncOutcome {
   /** Every scope synced. */

@@ -1,6 +1,7 @@
 // The sync pipeline: collect → raw → normalize → upsert, one transaction per batch
 // together with the cursor, so a kill at any moment loses nothing and a re-run resumes
-// where the last committed batch ended. Then derive and link, also transactional.
+// where the last committed batch ended. Every write raises the versions of the tables it
+// changed; then the derive steps reading those tables run (src/derive), also transactional.
 import { describeError, ShiplogError } from '../lib/errors.ts';
 import { redactSecrets } from '../lib/redact.ts';
 import type { Sleep } from '../lib/http/client.ts';
@@ -8,9 +9,8 @@ import type { Logger } from '../lib/log.ts';
 import { CATALOGUE, tableDef } from '../model/catalogue/index.ts';
 import type { Row, Store } from '../store/index.ts';
 import type { Batch, NormalizeResult, Source } from '../sources/types.ts';
-import { runLinkRules } from '../link/run.ts';
-import { peopleStep } from '../people/step.ts';
-import { configDeploySubmitStep } from '../derive/steps/config-deploy-submit.ts';
+import { Touched } from '../derive/versions.ts';
+import { deriveNow } from './derive.ts';
 import { coalesceBatches, type BatchBudget } from './batches.ts';
 import { rejectRows, storeRaw, toRawRecord } from './raw.ts';
 import { addCounts, emptySummary, type SourceSummary } from './summary.ts';
@@ -28,6 +28,8 @@ export interface PipelineDeps {
   random?: () => number;
   /** How much raw input one transaction takes (tests shrink it to exercise many batches). */
   batchBudget?: BatchBudget;
+  /** false: leave the derive steps to the caller (one derive after many imports). */
+  derive?: boolean;
 }
 
 export interface RunInput<C> {
@@ -54,6 +56,7 @@ export async function applyResult(
   scope: string,
   result: NormalizeResult,
   rejectedAt: (rawId?: string) => Date,
+  touched?: Touched,
 ): Promise<void> {
   for (const [table, rows] of Object.entries(result.rows) as [string, Row[] | undefined][]) {
     if (!rows || rows.length === 0) continue;
@@ -61,7 +64,9 @@ export async function applyResult(
     if (!def.writers.includes(writer)) {
       throw new ShiplogError('store_failure', `${writer} wrote ${table}, which the catalogue lets only ${def.writers.join(', ')} write`);
     }
-    addCounts(summary, table, await tx.write(table, rows));
+    const counts = await tx.write(table, rows);
+    addCounts(summary, table, counts);
+    touched?.add(table, counts.new + counts.updated);
   }
   if (result.rejects.length > 0) {
     const rows = result.rejects.map((r) => rejectRows(summary.source, scope, [r], rejectedAt(r.rawId))[0]);
@@ -71,9 +76,9 @@ export async function applyResult(
 }
 
 /** Removes the rows of raw records that a newer version of their item replaced. */
-export async function dropSuperseded(tx: Store, source: string, superseded: string[]): Promise<void> {
+export async function dropSuperseded(tx: Store, source: string, superseded: string[], touched?: Touched): Promise<void> {
   if (superseded.length === 0) return;
-  for (const table of [...tablesWrittenBy(source), 'rejects']) await tx.deleteByRawIds(table, superseded);
+  for (const table of [...tablesWrittenBy(source), 'rejects']) touched?.add(table, await tx.deleteByRawIds(table, superseded));
 }
 
 async function saveState(tx: Store, source: string, scope: string, patch: Record<string, unknown>): Promise<void> {
@@ -97,12 +102,15 @@ async function runBatch<C>(deps: PipelineDeps, input: RunInput<C>, state: ScopeS
   const now = deps.clock();
   const records = batch.items.map((item) => toRawRecord(source.name, state.scope, item, now));
   await deps.store.transaction(async (tx) => {
+    const touched = new Touched();
     const { fresh, superseded } = await storeRaw(tx, records);
-    await dropSuperseded(tx, source.name, superseded);
+    touched.add(`raw:${source.name}`, fresh.length);
+    await dropSuperseded(tx, source.name, superseded, touched);
     const fetchedAt = new Map(fresh.map((r) => [r.rawId, r.fetchedAt]));
     const result = source.normalize(fresh, { source: source.name, scope: state.scope });
     result.rejects.push(...(batch.rejects ?? []));
-    await applyResult(tx, summary, source.name, state.scope, result, (id) => (id && fetchedAt.get(id)) || now);
+    await applyResult(tx, summary, source.name, state.scope, result, (id) => (id && fetchedAt.get(id)) || now, touched);
+    await touched.commit(tx, now);
     const cursor = batch.cursor !== undefined ? batch.cursor : state.cursor;
     await tx.upsert('sync_state', [{ source: source.name, scope: state.scope, cursor, last_run_at: now, items_total: state.itemsTotal + fresh.length }]);
     // Counted only once the transaction commits: a failed batch leaves the state as it was.
@@ -137,41 +145,6 @@ async function runBatches<C>(deps: PipelineDeps, input: RunInput<C>, state: Scop
       });
   }
   await settle();
-}
-
-/**
- * Cross-source derive steps, run after the derive of any source that writes a table they
- * read (whichever came first), until the derive registry (src/derive) schedules them.
- */
-const CROSS_SOURCE_STEPS = [configDeploySubmitStep];
-
-/**
- * Runs derive() of a source and the link rules, in one transaction, unless derive has
- * already seen every raw record of the source (`force` for renormalize). The rollups that
- * read the source are stale from here on; the sync service rebuilds them.
- */
-export async function deriveAndLink(store: Store, source: Source<unknown>, scopes: string[], summary: SourceSummary, clock: () => Date, force = false) {
-  await store.transaction(async (tx) => {
-    const [{ seq }] = await tx.all<{ seq: number | null }>('SELECT max(seq) AS seq FROM raw_records WHERE source = $1', [source.name]);
-    const [done] = await tx.all<{ raw_seq: number }>('SELECT raw_seq FROM derive_state WHERE source = $1', [source.name]);
-    if (!force && done && done.raw_seq === (seq ?? 0)) return;
-    if (source.derive) {
-      const res = await source.derive((sql, params) => tx.all(sql, params), { scopes });
-      for (const d of res.deletes ?? []) await tx.run(`DELETE FROM "${d.table}" WHERE ${d.where}`, d.params);
-      await applyResult(tx, summary, source.name, 'derive', res, () => clock());
-      for (const st of res.statements ?? []) await tx.run(st.sql, st.params);
-    }
-    const written = new Set(tablesWrittenBy(source.name));
-    for (const step of CROSS_SOURCE_STEPS) {
-      if (step.reads.some((t) => written.has(t))) await step.run({ all: (sql, params) => tx.all(sql, params), run: (sql, params) => tx.run(sql, params) });
-    }
-    const linkCounts = await runLinkRules(tx);
-    summary.links += linkCounts;
-    // Until the derive registry (src/derive/registry.ts) runs it: people from every account,
-    // when this source writes a table the step reads.
-    if (peopleStep.reads.some((t) => written.has(t))) await peopleStep.run({ all: (q, p) => tx.all(q, p as never), run: (q, p) => tx.run(q, p as never), write: (t, rows) => tx.write(t, rows as never), now: clock() });
-    await tx.upsert('derive_state', [{ source: source.name, raw_seq: seq ?? 0, derived_at: clock() }]);
-  });
 }
 
 /**
@@ -224,7 +197,7 @@ export async function runSource<C>(deps: PipelineDeps, given: RunInput<C>): Prom
       await deps.store.transaction((tx) => saveState(tx, source.name, stored, { last_run_at: deps.clock(), last_error: message }));
     }
   }
-  await deriveAndLink(deps.store, source as Source<unknown>, scopes.map((x) => storedScope(input as RunInput<unknown>, scopes, x)), summary, deps.clock);
+  if (deps.derive !== false) await deriveNow(deps.store, deps.clock, [summary]);
   if (tablesWrittenBy(source.name).includes('changes')) {
     const unmatched = await unmatchedProjects(deps.store);
     for (const u of unmatched.slice(0, 5)) {

@@ -8,8 +8,8 @@ import type { Logger } from '../lib/log.ts';
 import type { Store } from '../store/index.ts';
 import { findSource, SOURCES } from '../sources/registry.ts';
 import type { Source } from '../sources/types.ts';
-import { refreshStaleRollups } from '../rollups/state.ts';
 import { loadMapping } from '../people/manage.ts';
+import { refreshStale } from './rollups.ts';
 import type { SourceLocks } from './locks.ts';
 import { runSource } from './pipeline.ts';
 import { renormalize } from './renormalize.ts';
@@ -51,7 +51,7 @@ async function peopleFile(deps: ServiceDeps): Promise<void> {
 
 /** Rebuilds the stale rollups once, after the data of an operation is in. */
 export async function refreshRollupsAfter(deps: ServiceDeps): Promise<Record<string, number>> {
-  const rebuilt = await refreshStaleRollups({ store: deps.store, clock: deps.clock });
+  const rebuilt = await refreshStale({ store: deps.store, clock: deps.clock });
   if (Object.keys(rebuilt).length > 0) deps.log.info({ rebuilt }, 'rollups rebuilt (ms)');
   return rebuilt;
 }

@@ -1,10 +1,15 @@
 // What `shiplog status` and GET /api/status show: per source and scope the last sync,
 // cursor, raw count, rejects and freshness; row counts per table; each rollup's size, last
-// rebuild and whether readers may use it now; Gerrit projects whose changes match no repository.
-import { allRollups } from '../rollups/registry.ts';
+// rebuild and whether readers may use it now; Gerrit projects whose changes match no
+// repository; the derive graph (step → tables read →
+// tables written) with each step's last run and whether its inputs moved on since.
+import { allRollups } from './rollups.ts';
 import { rollupIsFresh } from '../rollups/state.ts';
 import type { Store } from '../store/index.ts';
 import { CATALOGUE } from '../model/catalogue/index.ts';
+import { describeGraph } from '../derive/graph.ts';
+import { STEPS } from '../derive/registry.ts';
+import { readVersions } from '../derive/versions.ts';
 
 export interface ScopeStatus {
   source: string;
@@ -25,6 +30,8 @@ export interface Status {
   rollups: { name: string; row_count: number | null; refreshed_at: Date | null; duration_ms: number | null; fresh: boolean }[];
   /** Gerrit projects whose changes match no known repository (a NoteDB mirror imported under the wrong name). */
   unmatched_changes: { project: string; changes: number }[];
+  /** The derive steps in the order they run. */
+  derive: (ReturnType<typeof describeGraph>[number] & { ran_at: Date | null; duration_ms: number | null; rows_changed: number | null; fresh: boolean })[];
 }
 
 /** Gerrit projects with changes that no repository of `repos` holds (their joins to commits are empty). */
@@ -34,6 +41,19 @@ export async function unmatchedProjects(store: Store): Promise<{ project: string
       WHERE project IS NOT NULL AND project NOT IN (SELECT name FROM repos WHERE name IS NOT NULL)
       GROUP BY project ORDER BY changes DESC, project`);
   return rows.map((r) => ({ project: r.project, changes: Number(r.changes) }));
+}
+
+async function deriveStatus(store: Store): Promise<Status['derive']> {
+  const versions = await readVersions(store);
+  const state = await store.all<{ step: string; seen: string; ran_at: Date | null; duration_ms: number | null; rows_changed: number | null }>('SELECT * FROM step_state');
+  return describeGraph(STEPS).map((g) => {
+    const s = state.find((x) => x.step === g.step);
+    const seen = s ? (JSON.parse(s.seen) as Record<string, number>) : {};
+    return {
+      ...g, ran_at: s?.ran_at ?? null, duration_ms: s?.duration_ms ?? null, rows_changed: s?.rows_changed === undefined || s?.rows_changed === null ? null : Number(s.rows_changed),
+      fresh: g.reads.every((t) => (seen[t] ?? 0) === (versions.get(t) ?? 0)),
+    };
+  });
 }
 
 export async function readStatus(store: Store, now: Date): Promise<Status> {
@@ -69,5 +89,5 @@ export async function readStatus(store: Store, now: Date): Promise<Status> {
       fresh: await rollupIsFresh(store, r, asOf),
     });
   }
-  return { scopes, tables, rejects, rollups, unmatched_changes: await unmatchedProjects(store) };
+  return { scopes, tables, rejects, rollups, unmatched_changes: await unmatchedProjects(store), derive: await deriveStatus(store) };
 }

@@ -5,7 +5,6 @@
 import { ShiplogError } from '../lib/errors.ts';
 import { keys } from '../model/ids.ts';
 import type { WorkflowEvent } from '../sources/workflow/events.ts';
-import type { Remote } from '../cli/remote.ts';
 import type { DeliveryTarget } from './deliver.ts';
 
 export const REQUEST_TIMEOUT_MS = 5000;
@@ -21,6 +20,13 @@ export function routeOf(e: WorkflowEvent): string {
 export function fetchWithTimeout(fetchImpl: typeof fetch, ms = REQUEST_TIMEOUT_MS): typeof fetch {
   return ((input: RequestInfo | URL, init?: RequestInit) =>
     fetchImpl(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) })) as typeof fetch;
+}
+
+/** A running shiplog server the CLI talks to (src/cli/remote.ts finds and builds one). */
+export interface Remote {
+  url: string;
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
 }
 
 export function serverTarget(remote: Remote): DeliveryTarget {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ShiplogError } from '../../lib/errors.ts';
-import { formatDuration } from '../../schedule/duration.ts';
+import { formatDuration } from '../../lib/duration.ts';
 import type { CliEnv } from '../env.ts';
 
 /** --port: 0–65535 (0 picks a free port). */
@@ -28,8 +28,8 @@ function stopSignal(env: CliEnv): Promise<void> {
 export async function serveUntilStopped(env: CliEnv, opts: { host: string; port: number; sync?: boolean }): Promise<void> {
   const { dbPath, config } = env.loaded;
   const created = dbPath !== ':memory:' && !existsSync(dbPath);
-  const [{ openStore, storeOptionsOf }, { startServer, exposureWarnings }, { webRoot }, { refreshStaleRollups }, { SourceLocks }] = await Promise.all([
-    import('../../store/index.ts'), import('../../api/serve.ts'), import('../../api/static.ts'), import('../../rollups/state.ts'),
+  const [{ openStore, storeOptionsOf }, { startServer, exposureWarnings }, { webRoot }, { refreshStale }, { SourceLocks }] = await Promise.all([
+    import('../../store/index.ts'), import('../../api/serve.ts'), import('../../api/static.ts'), import('../../sync/rollups.ts'),
     import('../../sync/locks.ts'),
   ]);
   for (const w of exposureWarnings(opts.host, config.server)) env.io.stderr(`shiplog: ${w}\n`);
@@ -52,7 +52,7 @@ export async function serveUntilStopped(env: CliEnv, opts: { host: string; port:
   env.io.stderr(`shiplog serving ${dbPath}${created ? ' (a new, empty database)' : ''} on ${server.url}/${what} (Ctrl-C to stop)\n`);
   // a sync killed before its rollups were rebuilt left them stale: rebuild in the background
   // (readers compute from the base tables meanwhile)
-  const rollups = refreshStaleRollups({ store, clock: env.io.clock })
+  const rollups = refreshStale({ store, clock: env.io.clock })
     .then((rebuilt) => { if (Object.keys(rebuilt).length) env.log.info({ rebuilt }, 'rollups rebuilt (ms)'); })
     .catch((err: unknown) => env.log.warn({ err }, 'rebuilding the rollups failed; readers use the base tables'));
   await stopSignal(env);

@@ -1,7 +1,7 @@
 // How `shiplog status` reads for people: freshness per source first (what an operator
 // checks), then each scope's cursor and counts, rows per table, reject reasons, rollups.
 import type { SourceFreshness } from '../../schedule/freshness.ts';
-import { formatDuration } from '../../schedule/duration.ts';
+import { formatDuration } from '../../lib/duration.ts';
 import type { Status } from '../../sync/status.ts';
 import type { CliEnv } from '../env.ts';
 
@@ -44,4 +44,10 @@ export function printStatus(env: CliEnv, status: StatusWithFreshness): void {
   }
   env.print('');
   env.print(env.table(['rollup', 'rows', 'refreshed_at', 'duration_ms', 'fresh'], status.rollups.map((r) => ({ rollup: r.name, rows: r.row_count, ...r }))));
+  if (status.derive?.length) {
+    env.print('');
+    env.print(env.table(['step', 'reads', 'writes', 'ran_at', 'rows_changed', 'fresh'], status.derive.map((d) => ({
+      ...d, reads: d.reads.join(' '), writes: d.writes.join(' '),
+    }))));
+  }
 }

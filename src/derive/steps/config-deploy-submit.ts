@@ -3,8 +3,7 @@
 // change, by who approved it, not at the commit's committer time by its author (a
 // fast-forward submit keeps the upload's committer time). Whole-table SQL over commits,
 // changes, patchsets and votes, so importing git then Gerrit or Gerrit then git gives the
-// same rows. Shaped as a derive step (src/derive registry); until that registry runs it,
-// the pipeline calls it after every source that writes a table it reads.
+// same rows. Registered in src/derive/registry.ts.
 import { loadSql } from '../../lib/sql.ts';
 import type { TableName } from '../../model/catalogue/index.ts';
 

@@ -1,13 +1,13 @@
 // Report `ci_job_matrix`: builds and agent hours per job variant (family, vendor/composer,
 // database, PHP version) read from job names. Docs: docs/metrics/ci_job_matrix.md.
 import { z } from 'zod';
-import { CI_SOURCES } from '../../rollups/define.ts';
+import { CI_TABLES } from '../../rollups/define.ts';
 import { reportRollup } from '../../rollups/report.ts';
 import { loadSql } from '../../lib/sql.ts';
 
 import { baseParams, defineMetric } from '../define.ts';
 
-export const ciJobMatrixRollup = reportRollup('ci_job_matrix', CI_SOURCES, () => ({
+export const ciJobMatrixRollup = reportRollup('ci_job_matrix', CI_TABLES, () => ({
   sql: loadSql(import.meta.url, 'ci_job_matrix.sql'), params: [null, null, null, null],
 }));
 

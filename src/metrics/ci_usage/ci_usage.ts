@@ -1,7 +1,7 @@
 // Report `ci_usage` ("are we testing a lot"): builds, builds per change, agent and wall hours,
 // by day, repo, day and repo, pipeline, job or change. Docs: docs/metrics/ci_usage.md.
 import { z } from 'zod';
-import { CI_SOURCES } from '../../rollups/define.ts';
+import { CI_TABLES } from '../../rollups/define.ts';
 import { reportRollup } from '../../rollups/report.ts';
 import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
@@ -25,7 +25,7 @@ export function ciUsageSql(by: string, file = 'ci_usage.sql'): string {
   return loadSql(import.meta.url, file).replaceAll('{{group}}', g.group).replace('{{wall}}', wall).replace('{{order}}', g.order);
 }
 
-export const ciUsageRollup = reportRollup('ci_usage', CI_SOURCES, () => ({ sql: ciUsageSql('day'), params: [null, null, null, null] }));
+export const ciUsageRollup = reportRollup('ci_usage', CI_TABLES, () => ({ sql: ciUsageSql('day'), params: [null, null, null, null] }));
 
 export const params = baseParams.extend({
   by: z.enum(['day', 'repo', 'day_repo', 'pipeline', 'job', 'change']).default('day'),

@@ -1,12 +1,11 @@
 // "Human process vs repository": how long after the first merge of a linked change a task
 // is closed, by project. Definition: docs/metrics/task_close_vs_merge.md.
 import { reportRollup } from '../../rollups/report.ts';
-import { SOURCES } from '../../sources/registry.ts';
 import { loadSql } from '../../lib/sql.ts';
 import { baseParams, defineMetric } from '../define.ts';
 
-// tasks, the links of every rule and changes: any source's derive can change them
-export const taskCloseVsMergeRollup = reportRollup('task_close_vs_merge', SOURCES.map((s) => s.name), () => ({
+// tasks, the links of every rule, and changes
+export const taskCloseVsMergeRollup = reportRollup('task_close_vs_merge', ['tasks', 'links', 'changes'], () => ({
   sql: loadSql(import.meta.url, 'task_close_vs_merge.sql'), params: [null, null],
 }));
 

@@ -2,7 +2,7 @@
 // over 7/30/90 days, currently failing, flaky, first failure, time to fix, last seen.
 // Definition and exclusions: docs/metrics/test_health.md.
 import { z } from 'zod';
-import { testHealthRollup } from '../../rollups/test_health.ts';
+import { testHealthRollup } from './rollup.ts';
 import { rollupIsFresh } from '../../rollups/state.ts';
 import type { Row } from '../../store/index.ts';
 import { loadSql } from '../../lib/sql.ts';

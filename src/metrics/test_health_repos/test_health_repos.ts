@@ -1,6 +1,6 @@
 // Report `test_health_repos`: per repository failing tests, flaky tests, failure frequency and
 // mean time to fix, built on test_health's per-test rows. Docs: docs/metrics/test_health_repos.md.
-import { testHealthRollup } from '../../rollups/test_health.ts';
+import { testHealthRollup } from '../test_health/rollup.ts';
 import { rollupIsFresh } from '../../rollups/state.ts';
 import { loadSql } from '../../lib/sql.ts';
 import { defineMetric } from '../define.ts';

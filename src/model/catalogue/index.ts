@@ -16,7 +16,7 @@ export type { Column, ColumnType, RowOf, TableDef, WriteMode, VersionRule } from
 
 export const CATALOGUE = [
   provenance.rawRecords, provenance.rawHeads, provenance.rejects, provenance.syncState,
-  provenance.deriveState, provenance.rollupState, provenance.rawSeqState,
+  provenance.deriveState, provenance.rollupState, provenance.rawSeqState, provenance.tableVersions, provenance.stepState,
   people.people, people.identities, people.peopleMerges, people.peopleDecisions,
   code.repos, code.commits, code.repoFacts,
   stewardship.repoActivity, stewardship.standardsTargets, stewardship.repoLifecycle, stewardship.stewards,

@@ -119,3 +119,33 @@ export const rawSeqState = defineTable({
     seq: req('bigint'),
   },
 });
+
+export const tableVersions = defineTable({
+  name: 'table_versions',
+  doc: 'a counter per table (and per source\'s raw records), raised by every write that changed rows: what the derive layer compares to know which steps must run',
+  mode: 'upsert',
+  key: ['table_name'],
+  writers: ['pipeline'],
+  internal: true,
+  columns: {
+    table_name: req('text', "a catalogue table, or raw:<source> for the raw records of one source"),
+    version: req('bigint'),
+    changed_at: col('timestamp'),
+  },
+});
+
+export const stepState = defineTable({
+  name: 'step_state',
+  doc: 'the table versions each derive step saw when it last ran (src/derive)',
+  mode: 'upsert',
+  key: ['step'],
+  writers: ['pipeline'],
+  internal: true,
+  columns: {
+    step: req('text'),
+    seen: req('text', 'JSON: {table: version} of the tables it reads, as of its last run'),
+    ran_at: col('timestamp'),
+    duration_ms: col('double'),
+    rows_changed: col('bigint', 'rows it changed in its last run'),
+  },
+});

@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import type { Source } from '../types.ts';
 import { collectCalendar } from './collect.ts';
 import { calendarConfigSchema, type CalendarConfig } from './config.ts';
-import { deriveCalendar } from './derive.ts';
 import { normalizeCalendar } from './normalize.ts';
 
 const scopeOf = (p: string) => (/^https?:\/\//.test(p) ? p : resolve(p));
@@ -17,5 +16,4 @@ export const calendarSource: Source<CalendarConfig> = {
   scopes: ({ config, paths }) => (paths.length > 0 ? paths : (config?.paths ?? [])).map(scopeOf),
   collect: collectCalendar,
   normalize: normalizeCalendar,
-  derive: deriveCalendar,
 };

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../lib/log.ts';
 import { openStore } from '../../store/index.ts';
-import { deriveAndLink, runSource } from '../../sync/pipeline.ts';
+import { runSource } from '../../sync/pipeline.ts';
+import { deriveAfterWrites } from '../../sync/derive.ts';
 import { emptySummary } from '../../sync/summary.ts';
 import { calendarSource } from './index.ts';
 
@@ -56,13 +57,13 @@ describe('calendar ingest and window assignment', () => {
     const store = await openStore(':memory:');
     await importCalendar(store, [`${fixtures}deployments-week.wikitext`]);
     await store.write('deployments', [deploy('a', '2024-12-04T21:10:00Z')]); // arrives later, window_key NULL
-    await deriveAndLink(store, { ...calendarSource, name: 'sal', derive: undefined }, [], emptySummary('sal'), clock); // what a SAL sync runs
+    await deriveAfterWrites(store, clock, ['deployments']); // what a SAL sync runs
     const [v] = await store.all<{ window_key: string; window_rule: string }>("SELECT window_key, window_rule FROM deployments_windowed WHERE deploy_key = 'deploy:sal:a'");
     expect(v).toEqual({ window_key: 'window:2024-12-04T2100Z-utc-late-backport-window', window_rule: 'time' });
     const [l] = await store.all<{ n: number }>("SELECT count(*) AS n FROM links WHERE rule = 'deploy-in-window'");
     expect(l.n).toBe(1);
     await store.write('windows', [{ window_key: 'window:wf1', name: 'late', kind: 'backport', opened_at: new Date('2024-12-04T20:58:00Z'), source: 'workflow' }]);
-    await deriveAndLink(store, { ...calendarSource, name: 'workflow', derive: undefined }, [], emptySummary('workflow'), clock);
+    await deriveAfterWrites(store, clock, ['windows']);
     expect(await store.all("SELECT src_key, dst_key, confidence FROM links WHERE rule = 'window-plan'")).toEqual([
       { src_key: 'window:wf1', dst_key: 'window:2024-12-04T2100Z-utc-late-backport-window', confidence: 'medium' },
     ]);

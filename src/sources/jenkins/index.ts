@@ -2,7 +2,6 @@
 // their Zuul parameters, and their test results from testReport/api/json or archived JUnit
 // artifacts. `shiplog sync jenkins`; `shiplog import jenkins <dir>` reads recorded responses.
 import type { Source } from '../types.ts';
-import { deriveTestResults } from '../junit/derive.ts';
 import { collectJenkins } from './collect.ts';
 import { jenkinsConfigSchema, type JenkinsConfig } from './config.ts';
 import { normalizeJenkins } from './normalize.ts';
@@ -17,5 +16,4 @@ export const jenkinsSource: Source<JenkinsConfig> = {
   collect: collectJenkins,
   // The Gerrit host is not in a build's record; Wikimedia's is the default (ids.DEFAULT_GERRIT_HOST).
   normalize: (records) => normalizeJenkins(records),
-  derive: () => deriveTestResults(),
 };

@@ -2,7 +2,9 @@
 // the Zuul row a Gerrit report made for the same job URL.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runLinkRules } from '../../link/run.ts';
+import { linkStep } from '../../link/run.ts';
+import { runDerive } from '../../derive/run.ts';
+import { bumpTables } from '../../derive/versions.ts';
 import { LINK_RULES } from '../../link/registry.ts';
 import { openStore } from '../../store/index.ts';
 import type { RawRecord } from '../types.ts';
@@ -61,7 +63,8 @@ describe('link rule jenkins-zuul-url', () => {
       { build_key: `build:zuul:${id}`, system: 'zuul', url: `https://${id}/console`, reported_at: new Date('2025-01-15T10:30:00Z') },
       { build_key: 'build:zuul:integration.wikimedia.org/ci/job/other/11', system: 'zuul' },
     ]);
-    await store.transaction((tx) => runLinkRules(tx, LINK_RULES.filter((r) => r.rule === 'jenkins-zuul-url')));
+    await store.transaction((tx) => bumpTables(tx, ['ci_builds'], new Date()));
+    await runDerive(store, LINK_RULES.filter((r) => r.rule === 'jenkins-zuul-url').map(linkStep), { now: new Date() });
     const links = await store.all('SELECT src_key, dst_key, evidence, confidence, first_seen_at FROM links');
     expect(links).toEqual([{
       src_key: `build:jenkins:${id}`, dst_key: `build:zuul:${id}`, evidence: `same build URL: https://${id}/`,

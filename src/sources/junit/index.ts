@@ -4,7 +4,6 @@
 import type { Source } from '../types.ts';
 import { collectJUnit } from './collect.ts';
 import { junitConfigSchema, type JUnitConfig } from './config.ts';
-import { deriveTestResults } from './derive.ts';
 import { normalizeJUnit } from './normalize.ts';
 
 export const junitSource: Source<JUnitConfig> = {
@@ -14,5 +13,4 @@ export const junitSource: Source<JUnitConfig> = {
   scopes: ({ paths }) => paths,
   collect: collectJUnit,
   normalize: (records) => normalizeJUnit(records),
-  derive: () => deriveTestResults(),
 };

@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import type { Source } from '../types.ts';
 import { collectWorkflow, EVENTS_SCOPE } from './collect.ts';
 import { workflowConfigSchema, type WorkflowConfig } from './config.ts';
-import { deriveWorkflow } from './derive.ts';
 import { normalizeWorkflow } from './normalize.ts';
 
 export const workflowSource: Source<WorkflowConfig> = {
@@ -16,5 +15,4 @@ export const workflowSource: Source<WorkflowConfig> = {
     options.events ? [EVENTS_SCOPE] : (paths.length > 0 ? paths : (config?.paths ?? [])).map((p) => resolve(p)),
   collect: collectWorkflow,
   normalize: normalizeWorkflow,
-  derive: deriveWorkflow,
 };

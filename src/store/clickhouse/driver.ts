@@ -37,7 +37,7 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
 };
 
 /** Written at commit, after the unit's rows: what makes a batch count as done. */
-const DEFERRED = ['raw_heads', 'raw_seq_state', 'sync_state', 'derive_state', 'rollup_state'];
+const DEFERRED = ['raw_heads', 'raw_seq_state', 'sync_state', 'derive_state', 'rollup_state', 'table_versions', 'step_state'];
 
 class Queue {
   private tail: Promise<unknown> = Promise.resolve();
@@ -162,9 +162,9 @@ export class ClickHouseStore implements Store {
     }
   }
 
-  run(sql: string, params?: Params): Promise<void> {
+  run(sql: string, params?: Params): Promise<number> {
     this.live();
-    return this.queue.run(() => this.execNow(sql, params).finally(() => void this.writes++));
+    return this.queue.run(() => this.execNow(sql, params).then(() => 0).finally(() => void this.writes++));
   }
 
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
@@ -235,8 +235,8 @@ class ClickHouseUnit implements Store {
   query(sql: string, params?: Params): Promise<QueryResult> {
     return this.store.query(sql, params);
   }
-  run(sql: string, params?: Params): Promise<void> {
-    return this.store.execNow(sql, params);
+  run(sql: string, params?: Params): Promise<number> {
+    return this.store.execNow(sql, params).then(() => 0);
   }
   write(table: string, rows: Row[]): Promise<UpsertCounts> {
     return tableDef(table).mode === 'append' ? this.append(table, rows) : this.upsert(table, rows);

@@ -68,8 +68,8 @@ class ConnectionOps {
     return readRows(this.conn, sql, params);
   }
 
-  async run(sql: string, params?: Params): Promise<void> {
-    await this.conn.run(sql, params?.map(toParam));
+  async run(sql: string, params?: Params): Promise<number> {
+    return Number((await this.conn.run(sql, params?.map(toParam))).rowsChanged);
   }
 
   async tableColumns(table: string, schema = 'main'): Promise<string[]> {
@@ -216,7 +216,7 @@ export class DuckDBStore implements Store {
     return this.reading(this.nextReader().query(sql, params));
   }
 
-  run(sql: string, params?: Params): Promise<void> {
+  run(sql: string, params?: Params): Promise<number> {
     return this.queue.run(() => this.writer.run(sql, params).finally(() => void this.writes++));
   }
 
@@ -319,7 +319,7 @@ class TransactionView implements Store {
   query(sql: string, params?: Params): Promise<QueryResult> {
     return this.ops.query(sql, params);
   }
-  run(sql: string, params?: Params): Promise<void> {
+  run(sql: string, params?: Params): Promise<number> {
     return this.ops.run(sql, params);
   }
   write(table: string, rows: Row[]): Promise<UpsertCounts> {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ShiplogError } from '../lib/errors.ts';
 import type { Source } from '../sources/types.ts';
-import { DURATION, parseDuration } from './duration.ts';
+import { DURATION, parseDuration } from '../lib/duration.ts';
 
 const duration = z.union([z.number().nonnegative(), z.string().regex(DURATION, 'a duration such as 90s, 15m, 1h or 2d')]);
 

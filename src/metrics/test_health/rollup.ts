@@ -2,11 +2,9 @@
 // default "as of" (just after the newest test result, at most now). The report and the
 // /api/tests routes read it when no `until` is asked and it is fresh; test_health.sql over
 // the runs stays the definition (the rollup is that query's result, not a second one).
-import { asOf, testHealthArgs } from '../metrics/test_health/test_health.ts';
-import { loadSql } from '../lib/sql.ts';
-import { CI_SOURCES, type Rollup, type RollupContext } from './define.ts';
-
-const TEST_HEALTH_SQL = new URL('../metrics/test_health/test_health.ts', import.meta.url).href;
+import { asOf, testHealthArgs } from './test_health.ts';
+import { loadSql } from '../../lib/sql.ts';
+import { CI_TABLES, type Rollup, type RollupContext } from '../../rollups/define.ts';
 
 /**
  * The report's default "as of"; with no test results at all, a fixed one (the rollup is empty
@@ -19,12 +17,12 @@ async function rollupAsOf(ctx: RollupContext): Promise<Date> {
 
 export const testHealthRollup: Rollup = {
   name: 'test_health',
-  dependsOn: CI_SOURCES, // test_runs: results, builds, changes' branch, patch sets' sha
+  reads: CI_TABLES, // test_runs: results, builds, changes' branch, patch sets' sha
   asOf: (ctx) => rollupAsOf(ctx),
   async refresh({ store, clock }) {
     const at = await rollupAsOf({ store, clock });
     const args = await testHealthArgs({ store, clock }, { state: 'all', until: at }, null);
-    await store.run(`CREATE OR REPLACE TABLE rollup_test_health AS ${loadSql(TEST_HEALTH_SQL, 'test_health.sql')}`, args);
+    await store.run(`CREATE OR REPLACE TABLE rollup_test_health AS ${loadSql(import.meta.url, 'test_health.sql')}`, args);
     return { asOf: at };
   },
 };

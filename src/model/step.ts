@@ -1,0 +1,33 @@
+// A derive step: the cross-record work after normalize (pairing SAL entries, windows,
+// config deploy ↔ change, trains, link rules, stewardship periods…), declared by the
+// tables it reads and the tables it writes. The derive layer (src/derive) runs a step
+// when a table it reads changed since it last ran, in dependency order, until nothing
+// changes, so the answer does not depend on which source was imported first.
+// Types only: sources declare steps without importing the store or the derive layer.
+import type { TableName } from './catalogue/index.ts';
+
+/** A table a step reads: a catalogue table, or `raw:<source>` for the raw records of one source. */
+export type StepInput = TableName | `raw:${string}`;
+
+export interface StepContext {
+  /** Rows of a query, inside the step's transaction. */
+  all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** A statement; answers the rows it changed. Counted as changes of every table the step writes. */
+  run(sql: string, params?: unknown[]): Promise<number>;
+  /** Writes rows by the table's catalogue mode; the table must be one of the step's writes. */
+  write(table: TableName, rows: Record<string, unknown>[]): Promise<void>;
+  /** Deletes rows of a table the step writes; answers how many. */
+  remove(table: TableName, where: string, params?: unknown[]): Promise<number>;
+  /** Rejects of the step (a diff that does not apply…), kept with their reason like normalize's. */
+  reject(r: { rawId?: string; kind?: string; key?: string; location?: string; reason: string }): void;
+  now: Date;
+}
+
+export interface Step {
+  /** Stable name: kept in step_state and shown by `shiplog status`. */
+  name: string;
+  description: string;
+  reads: readonly StepInput[];
+  writes: readonly TableName[];
+  run(ctx: StepContext): Promise<void>;
+}
