@@ -18,6 +18,7 @@ import { openStore, type Store } from '../store/index.ts';
 import { importPaths } from '../sync/service.ts';
 import { refreshRollups as refreshWith, refreshStaleRollups as refreshStaleWith, rollupIsFresh } from './state.ts';
 import { allRollups } from '../sync/rollups.ts';
+import { bumpTables } from '../derive/versions.ts';
 import type { RollupContext } from './define.ts';
 
 const refreshRollups = (ctx: RollupContext) => refreshWith(ctx, allRollups());
@@ -30,7 +31,7 @@ const DEFAULT_AS_OF = '2025-01-29T00:00:01.000Z'; // just after the newest resul
 async function seeded(): Promise<Store> {
   const store = await openStore(':memory:');
   await seedHistory(store);
-  await store.transaction((tx) => tx.write('derive_state', [{ source: 'jenkins', raw_seq: 7, derived_at: clock() }]));
+  await store.transaction((tx) => bumpTables(tx, ['test_results', 'ci_builds'], clock())); // what the pipeline's batch did
   await refreshRollups({ store, clock });
   return store;
 }
@@ -39,7 +40,7 @@ describe('test_health rollup', () => {
   it('gives the rows test_health.sql gives, for every state and filter', async () => {
     const store = await seeded();
     const [state] = await store.all<{ watermark: string; as_of: Date; row_count: number }>("SELECT * FROM rollup_state WHERE name = 'test_health'");
-    expect(state).toMatchObject({ watermark: 'jenkins=0/7', as_of: new Date(DEFAULT_AS_OF), row_count: 3 });
+    expect(state).toMatchObject({ watermark: 'ci_builds=1,test_results=1', as_of: new Date(DEFAULT_AS_OF), row_count: 3 });
     for (const params of [{}, { state: 'failing' }, { state: 'flaky' }, { state: 'failed' }, { q: 'A' }, { repo: 'r', limit: 1 }, { repo: 'other' }, { suite: 's' }]) {
       const fast = await runMetric(testHealth, { store, clock }, params);
       const slow = await runMetric(testHealth, { store, clock }, { ...params, until: DEFAULT_AS_OF });
@@ -49,7 +50,7 @@ describe('test_health rollup', () => {
     }
     const repos = await runMetric(testHealthRepos, { store, clock }, {});
     const reposSlow = await runMetric(testHealthRepos, { store, clock }, { until: DEFAULT_AS_OF });
-    expect(repos.notes).toContain('read from rollup_test_health, rebuilt after each import or sync of junit, jenkins, gerrit and gerrit-notedb (the same rows test_health.sql gives)');
+    expect(repos.notes).toContain('read from rollup_test_health, rebuilt after each import or sync that changed test results, builds, changes or patch sets (the same rows test_health.sql gives)');
     expect(repos.rows).toEqual(reposSlow.rows);
     expect(repos.rows).toMatchObject([{ repo: 'r', failing_tests: 1, flaky_tests: 1 }]);
     await store.close();
@@ -62,19 +63,20 @@ describe('test_health rollup', () => {
     // a later run of b fails on the main line: new raw data derived for jenkins, rollup not rebuilt
     await store.write('ci_builds', [{ build_key: 'build:jenkins:h/ci/job/j/g6', system: 'jenkins', repo: 'r', pipeline: 'postmerge', started_at: new Date('2025-01-30T00:00:00Z') }]);
     await store.write('test_results', [{ result_key: 'g6/b', build_key: 'build:jenkins:h/ci/job/j/g6', repo: 'r', suite: 's', class: 'C', name: 'b', status: 'fail', run_at: new Date('2025-01-30T00:00:00Z') }]);
-    // a batch of a sync still running: its raw records are counted before any derive
-    await store.transaction((tx) => tx.write('sync_state', [{ source: 'jenkins', scope: 'job/j', items_total: 1 }]));
+    // what the batch of a sync still running does in its transaction: the versions of the tables it changed move
+    await store.transaction((tx) => bumpTables(tx, ['ci_builds', 'test_results'], clock()));
     expect(await rollupIsFresh(store, testHealthRollup, new Date(DEFAULT_AS_OF))).toBe(false);
-    await store.transaction((tx) => tx.write('derive_state', [{ source: 'jenkins', raw_seq: 8, derived_at: clock() }]));
     const stale = await runMetric(testHealth, { store, clock }, { q: 'b' });
     expect(stale.notes?.[0]).toMatch(/computed from the test runs/);
     expect(stale.rows.map((r) => [r.name, r.currently_failing, r.runs])).toEqual([['b', true, 3]]);
     // new data of a source it does not read leaves it fresh; the service rebuilds only stale ones
     expect(Object.keys(await refreshStaleRollups({ store, clock })).sort()).toEqual([
-      'report_ci_job_matrix', 'report_ci_usage', 'report_task_close_vs_merge', 'test_health', 'test_results_daily', 'tests_broken_daily',
+      'report_ci_job_matrix', 'report_ci_usage', 'test_health', 'test_results_daily', 'tests_broken_daily',
     ]);
-    await store.transaction((tx) => tx.write('derive_state', [{ source: 'sal', raw_seq: 99, derived_at: clock() }]));
-    expect(Object.keys(await refreshStaleRollups({ store, clock }))).toEqual(['report_task_close_vs_merge']); // reads links of every source
+    await store.transaction((tx) => bumpTables(tx, ['log_entries'], clock()));
+    expect(Object.keys(await refreshStaleRollups({ store, clock }))).toEqual([]);
+    await store.transaction((tx) => bumpTables(tx, ['links'], clock()));
+    expect(Object.keys(await refreshStaleRollups({ store, clock }))).toEqual(['report_task_close_vs_merge']); // reads links
     // the default "as of" moves when the clock is earlier than the newest result: only test_health is rebuilt
     expect(Object.keys(await refreshStaleRollups({ store, clock: () => new Date('2025-01-29T12:00:00Z') }))).toEqual(['test_health']);
     await refreshStaleRollups({ store, clock });
@@ -149,14 +151,15 @@ describe('rollups in the pipeline', () => {
     expect(await store.all('SELECT * FROM rollup_state')).toEqual([]); // deferred, as the demo does
     await importPaths(deps, 'junit', [fixture], { repo: 'mediawiki/core' });
     const states = await store.all<{ name: string; watermark: string; row_count: number }>("SELECT name, watermark, row_count FROM rollup_state WHERE name NOT LIKE 'report_%' ORDER BY name");
-    const [{ seq, n }] = await store.all<{ seq: number; n: number }>("SELECT max(seq) AS seq, count(*)::INTEGER AS n FROM raw_records WHERE source = 'junit'");
+    const v = Object.fromEntries((await store.all<{ table_name: string; version: number }>('SELECT table_name, version FROM table_versions')).map((r) => [r.table_name, Number(r.version)]));
+    expect(v.test_results).toBeGreaterThan(0);
     const [{ tests, days }] = await store.all<{ tests: number; days: number }>(
       'SELECT count(DISTINCT (suite, class, name)) FILTER (WHERE status <> \'skip\') AS tests, count(DISTINCT (date_trunc(\'day\', run_at), repo, suite, status)) AS days FROM test_results');
     expect(tests).toBeGreaterThan(0);
     expect(states).toEqual([
-      { name: 'test_health', watermark: `junit=${n}/${seq}`, row_count: tests },
-      { name: 'test_results_daily', watermark: `junit=${n}/${seq}`, row_count: days },
-      { name: 'tests_broken_daily', watermark: `junit=${n}/${seq}`, row_count: 0 }, // an import of no change
+      { name: 'test_health', watermark: `ci_builds=${v.ci_builds},test_results=${v.test_results}`, row_count: tests },
+      { name: 'test_results_daily', watermark: `test_results=${v.test_results}`, row_count: days },
+      { name: 'tests_broken_daily', watermark: `ci_builds=${v.ci_builds},test_results=${v.test_results}`, row_count: 0 }, // an import of no change
     ]);
     expect((await runMetric(testHealth, { store, clock }, {})).notes?.[0]).toMatch(/rollup_test_health/);
     await store.close();

@@ -56,7 +56,7 @@ export async function testHealthRows(ctx: MetricContext, p: TestFilter, limit: n
 /** The note that says where a test-health answer was read from. */
 export function sourceNote(fromRollup: boolean): string {
   return fromRollup
-    ? 'read from rollup_test_health, rebuilt after each import or sync of junit, jenkins, gerrit and gerrit-notedb (the same rows test_health.sql gives)'
+    ? 'read from rollup_test_health, rebuilt after each import or sync that changed test results, builds, changes or patch sets (the same rows test_health.sql gives)'
     : 'computed from the test runs (test_health.sql)';
 }
 

@@ -25,7 +25,7 @@ export const testsBrokenByDependency = defineMetric({
       rows,
       notes: [
         `unrelated = distinct topics (a change without a topic is its own); at least ${p.min_changes} per day`,
-        fromRollup ? 'read from rollup_tests_broken_daily, rebuilt after each import or sync of junit, jenkins, gerrit and gerrit-notedb' : 'computed from the test runs',
+        fromRollup ? 'read from rollup_tests_broken_daily, rebuilt after each import or sync that changed test results, builds, changes or patch sets' : 'computed from the test runs',
       ],
     };
   },
