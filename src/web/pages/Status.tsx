@@ -1,11 +1,12 @@
-// Status: freshness of every source scope, rows per table, rejects with their reasons.
+// Status: freshness of every source scope, Gerrit projects whose changes match no known
+// repository, rows per table, rejects with their reasons.
 import { Async } from '../components/State.tsx';
 import { Table } from '../components/Table.tsx';
 import { getJson, type Row } from '../lib/api.ts';
 import { useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 
-interface Status { scopes: Row[]; tables: Record<string, number>; rejects: Row[] }
+interface Status { scopes: Row[]; tables: Record<string, number>; rejects: Row[]; unmatched_changes?: Row[] }
 
 export function StatusPage() {
   useTitle('Status');
@@ -20,6 +21,13 @@ export function StatusPage() {
             <Table id="scopes" columns={['source', 'scope', 'age_s', 'last_success_at', 'last_error', 'raw_records', 'rejects', 'cursor']}
               rows={s.scopes} empty="Nothing synced yet." />
             <p class="muted">age = time since the scope's last successful sync (empty: never).</p>
+            {s.unmatched_changes && s.unmatched_changes.length > 0 && (
+              <>
+                <h2>Changes of no known repository</h2>
+                <p class="muted">Commits and config deploys do not join these Gerrit changes: import the repository, or re-import the NoteDB mirror with --name.</p>
+                <Table id="unmatched" columns={['project', 'changes']} rows={s.unmatched_changes} />
+              </>
+            )}
             <h2>Rejects by reason</h2>
             <Table id="rejects" columns={['source', 'reason', 'count', 'example_location']} rows={s.rejects} empty="No rejects." />
             <h2>Tables</h2>
