@@ -8,6 +8,7 @@ import { Dora } from './pages/Dora.tsx';
 import { Entity } from './pages/Entity.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Overview } from './pages/Overview.tsx';
+import { People, Person } from './pages/People.tsx';
 import { Pulse } from './pages/Pulse.tsx';
 import { Reports } from './pages/Reports.tsx';
 import { Sql } from './pages/Sql.tsx';
@@ -35,6 +36,8 @@ export const PAGES: { id: string; title: string; view: (p: { route: Route }) => 
   { id: 'tests', title: 'Tests', view: Tests },
   { id: 'stewardship', title: 'Stewardship', view: Stewardship },
   { id: 'steward', title: 'Steward', view: Steward, hidden: true },
+  { id: 'people', title: 'People', view: People },
+  { id: 'person', title: 'Person', view: Person, hidden: true },
   { id: 'entity', title: 'Entity', view: Entity },
   { id: 'sql', title: 'SQL', view: Sql },
   { id: 'explore', title: 'Explorer', view: Explorer },

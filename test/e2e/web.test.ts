@@ -50,6 +50,8 @@ describe.skipIf(!hasChromium)(`web UI in chromium (${hasChromium ? CHROMIUM : `s
     ['#/tasks', 'Tasks', 'T101'],
     ['#/tests', 'Tests and CI', ''],
     ['#/entity?key=task:T100', 'Entity', 'change 1001'],
+    ['#/people', 'People', 'Bob Builder'],
+    ['#/person/person:bob', 'Person', 'irc:bob'],
     ['#/sql', 'SQL', 'Deploys per deployer'],
     ['#/explore', 'Explorer', 'Group 1'],
     ['#/reports', 'Reports', ''],
