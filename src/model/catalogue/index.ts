@@ -4,6 +4,7 @@
 // at run time. Ask "which tables does this read and write?" before "which source?".
 import * as ci from './ci.ts';
 import * as code from './code.ts';
+import * as datasets from './datasets.ts';
 import type { Column, RowOf, TableDef } from './define.ts';
 import * as delivery from './delivery.ts';
 import * as people from './people.ts';
@@ -26,6 +27,7 @@ export const CATALOGUE = [
   delivery.deployments, delivery.deploymentItems, delivery.windows, delivery.trains,
   delivery.trainEvents, delivery.logEntries, delivery.incidents, delivery.incidentTimeline,
   people.links,
+  datasets.datasets,
 ] as const;
 
 type Catalogue = (typeof CATALOGUE)[number];
