@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.ts';
 import { errorResponse } from './errors.ts';
 import { allowedHostNames, hostGuard, originGuard, readGuard } from './guard.ts';
 import { registerCoreRoutes } from './routes/core.ts';
+import { registerDatasetRoutes } from './routes/datasets.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
 import { registerExploreRoutes } from './routes/explore.ts';
 import { registerFreshnessRoutes } from './routes/freshness.ts';
@@ -30,6 +31,7 @@ const ROUTES: ((app: Hono, deps: AppDeps) => void)[] = [
   registerEntityRoutes,
   registerReportRoutes,
   registerPulseRoutes,
+  registerDatasetRoutes,
   registerExploreRoutes,
   registerMetaRoutes,
   registerWebRoutes,

@@ -1,5 +1,5 @@
 // What `shiplog status` and GET /api/status show: per source and scope the last sync,
-// cursor, raw count, rejects and freshness; row counts per table; each rollup's size, last
+// cursor, raw count, rejects and freshness; row counts per table; the user datasets; each rollup's size, last
 // rebuild and whether readers may use it now; Gerrit projects whose changes match no
 // repository; the derive graph (step → tables read →
 // tables written) with each step's last run and whether its inputs moved on since.
@@ -10,6 +10,7 @@ import { CATALOGUE } from '../model/catalogue/index.ts';
 import { describeGraph } from '../derive/graph.ts';
 import { STEPS } from '../derive/registry.ts';
 import { readVersions } from '../derive/versions.ts';
+import { listDatasets, type DatasetInfo } from './datasets/datasets.ts';
 
 export interface ScopeStatus {
   source: string;
@@ -32,6 +33,8 @@ export interface Status {
   unmatched_changes: { project: string; changes: number }[];
   /** The derive steps in the order they run. */
   derive: (ReturnType<typeof describeGraph>[number] & { ran_at: Date | null; duration_ms: number | null; rows_changed: number | null; fresh: boolean })[];
+  /** User datasets (dataset_<name> tables): columns with stored and inferred types, rows, files, rejects. */
+  datasets: DatasetInfo[];
 }
 
 /** Gerrit projects with changes that no repository of `repos` holds (their joins to commits are empty). */
@@ -89,5 +92,5 @@ export async function readStatus(store: Store, now: Date): Promise<Status> {
       fresh: await rollupIsFresh(store, r, asOf),
     });
   }
-  return { scopes, tables, rejects, rollups, unmatched_changes: await unmatchedProjects(store), derive: await deriveStatus(store) };
+  return { scopes, tables, rejects, rollups, unmatched_changes: await unmatchedProjects(store), derive: await deriveStatus(store), datasets: await listDatasets(store) };
 }

@@ -35,11 +35,19 @@ export function isListType(type: string): boolean {
 }
 
 const cache = new WeakMap<Store, Promise<Map<string, TableInfo>>>();
+const datasetGeneration = new WeakMap<Store, number>();
+/** Bumped when a dataset table is created or gains a column, so the next request re-reads the catalog. */
+export const datasetTables = { generation: 0 };
 
-/** The catalog of a store, read once per store (migrations run before a store is opened). */
+/**
+ * The catalog of a store, read once per store (migrations run before a store is opened)
+ * and again after an import created or changed a dataset table (its generation moved).
+ */
 export function readCatalog(store: Store): Promise<Map<string, TableInfo>> {
   let catalog = cache.get(store);
+  if (catalog && datasetGeneration.get(store) !== datasetTables.generation) catalog = undefined;
   if (!catalog) {
+    datasetGeneration.set(store, datasetTables.generation);
     catalog = loadCatalog(store);
     catalog.catch(() => cache.delete(store));
     cache.set(store, catalog);
@@ -55,6 +63,11 @@ async function loadCatalog(store: Store): Promise<Map<string, TableInfo>> {
     if (columns.length === 0) continue;
     const time = table in MAIN_TIME ? MAIN_TIME[table] : (columns.find((c) => isTimeType(c.type))?.name ?? null);
     out.set(table, { table, keys, columns, time });
+  }
+  // User datasets (shiplog import dataset): shaped by their files, keyed by _row, timed by their first time column.
+  for (const table of [...new Set(cols.map((c) => c.table_name))].filter((t) => /^dataset_[a-z][a-z0-9_]*$/.test(t)).sort()) {
+    const columns = cols.filter((c) => c.table_name === table).map((c) => ({ name: c.column_name, type: c.data_type }));
+    out.set(table, { table, keys: ['_row'], columns, time: columns.find((c) => isTimeType(c.type))?.name ?? null });
   }
   return out;
 }

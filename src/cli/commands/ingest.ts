@@ -22,6 +22,24 @@ async function report(env: CliEnv, summaries: SourceSummary[]): Promise<void> {
   }
 }
 
+/** `shiplog import dataset <file> --name N`: one file into dataset_N (src/sync/datasets), locally or on the running server. */
+async function importDatasetCommand(env: CliEnv, files: string[], name: string | undefined): Promise<void> {
+  if (!name) throw new ShiplogError('bad_request', 'import dataset: give the table name with --name (the table is dataset_<name>)');
+  if (files.length !== 1) throw new ShiplogError('bad_request', `import dataset: give one file (got ${files.length})`);
+  type Summary = import('../../sync/datasets/datasets.ts').DatasetSummary;
+  const remote = await env.remote();
+  const s: Summary = remote
+    ? await remote.post<Summary>('/api/datasets/import', { path: files[0], name })
+    : await env.withStore(async ({ store }) => (await import('../../sync/datasets/datasets.ts')).importDataset({ store, clock: env.io.clock }, files[0], name));
+  if (env.json) return env.print(toJson(s));
+  if (s.already_imported) return env.print(`${s.table}: ${s.file} was imported under this name before (${s.raw_id}); nothing appended, ${s.rows_total} rows`);
+  env.print(`${s.table}: ${s.created ? 'created' : 'appended to'} from ${s.file} (${s.format}, archived as ${s.raw_id})`);
+  env.print(env.table(['column', 'type', 'inferred'], s.columns.map((c) => ({ column: c.name, type: c.type, inferred: c.inferred }))));
+  if (s.added_columns.length) env.print(`new columns: ${s.added_columns.join(', ')}`);
+  env.print(`${s.rows_appended} rows appended, ${s.rows_total} in the table, ${s.rejected} rejected${s.rejected ? ' (shiplog sql "SELECT location, reason FROM rejects WHERE source = \'dataset\'")' : ''}`);
+  for (const r of s.rejects.slice(0, 10)) env.print(`  rejected ${r.where}: ${r.reason}`);
+}
+
 function collectOption(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -50,8 +68,8 @@ function localPaths(env: CliEnv, paths: string[]): string[] {
 export function register(program: Command, env: CliEnv): void {
   program
     .command('import')
-    .description('import files or a local repository through a source (git, gerrit-notedb, sal, junit, …)')
-    .argument('<source>', 'source name')
+    .description('import files or a local repository through a source (git, gerrit-notedb, sal, junit, …); `import dataset <file> --name N` makes a user table dataset_N from a CSV, JSON lines or Parquet file')
+    .argument('<source>', 'source name, or dataset')
     .argument('<paths...>', 'files, folders or repositories')
     .option('--name <name>', 'repository or scope name (default: folder name)')
     .option('--branch <branch>', 'git: branch to read (default: HEAD)')
@@ -63,6 +81,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--patchset <n>', 'junit: patch set number')
     .option('--option <key=value>', 'any other source option (repeatable)', collectOption)
     .action(async (source: string, paths: string[], o: Record<string, unknown>) => {
+      if (source === 'dataset') return importDatasetCommand(env, localPaths(env, paths), o.name as string | undefined);
       const abs = localPaths(env, paths);
       const options = sourceOptions(o);
       const remote = await env.remote();

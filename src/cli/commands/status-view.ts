@@ -38,6 +38,14 @@ export function printStatus(env: CliEnv, status: StatusWithFreshness): void {
     env.print(`${unmatched.reduce((n, u) => n + u.changes, 0)} Gerrit changes match no known repository (commits and config deploys do not join them; import the repository, or re-import the mirror with --name):`);
     env.print(env.table(['project', 'changes'], unmatched.slice(0, 20)));
   }
+  const datasets = status.datasets ?? [];
+  if (datasets.length) {
+    env.print('');
+    env.print(env.table(['dataset', 'table', 'rows', 'files', 'rejected', 'columns', 'updated_at'], datasets.map((d) => ({
+      dataset: d.name, table: d.table_name, rows: d.row_count, files: d.files, rejected: d.rejected, updated_at: when(d.updated_at),
+      columns: d.columns.map((c) => `${c.name} ${c.type}`).join(', '),
+    }))));
+  }
   if (status.rejects.length) {
     env.print('');
     env.print(env.table(['source', 'count', 'reason', 'example_location'], status.rejects.slice(0, 20)));

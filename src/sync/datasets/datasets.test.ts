@@ -38,9 +38,9 @@ describe('import dataset', () => {
     ]);
     expect([s.created, s.rows_appended, s.rows_total, s.rejected]).toEqual([true, 2, 2, 1]);
     expect(s.rejects).toEqual([{ where: 'line 4', reason: 'Expected Number of Columns: 4 Found: 5' }]);
-    expect(await store.all('SELECT repo, budget, since, _raw_id FROM dataset_teams ORDER BY repo')).toEqual([
-      { repo: 'mediawiki/core', budget: 100, since: new Date('2018-01-02T00:00:00Z'), _raw_id: s.raw_id },
-      { repo: 'operations/mediawiki-config', budget: 250.5, since: new Date('2018-02-03T00:00:00Z'), _raw_id: s.raw_id },
+    expect(await store.all('SELECT repo, budget, since, _row, _raw_id FROM dataset_teams ORDER BY repo')).toEqual([
+      { repo: 'mediawiki/core', budget: 100, since: new Date('2018-01-02T00:00:00Z'), _row: 1, _raw_id: s.raw_id },
+      { repo: 'operations/mediawiki-config', budget: 250.5, since: new Date('2018-02-03T00:00:00Z'), _row: 2, _raw_id: s.raw_id },
     ]);
     const [raw] = await store.all<{ payload: string; source: string; url: string }>('SELECT payload, source, url FROM raw_records WHERE raw_id = $1', [s.raw_id]);
     expect(raw).toEqual({ payload: TEAMS, source: 'dataset', url: 'teams.csv' });
@@ -56,8 +56,8 @@ describe('import dataset', () => {
     const s = await importDataset({ store, clock }, more, 'teams');
     expect([s.created, s.added_columns, s.rows_appended, s.rows_total]).toEqual([false, ['lead'], 1, 3]);
     expect(s.rejects).toEqual([{ where: 'row 1', reason: 'budget: lots is not DOUBLE' }]);
-    expect(await store.all('SELECT repo, lead FROM dataset_teams ORDER BY repo')).toEqual([
-      { repo: 'mediawiki/core', lead: null }, { repo: 'mediawiki/extensions/Cite', lead: 'Bo' }, { repo: 'operations/mediawiki-config', lead: null },
+    expect(await store.all('SELECT _row, repo, lead FROM dataset_teams ORDER BY _row')).toEqual([
+      { _row: 1, repo: 'mediawiki/core', lead: null }, { _row: 2, repo: 'operations/mediawiki-config', lead: null }, { _row: 3, repo: 'mediawiki/extensions/Cite', lead: 'Bo' },
     ]);
     const again = await importDataset({ store, clock }, more, 'teams');
     expect([again.already_imported, again.rows_appended, again.rows_total]).toEqual([true, 0, 3]);

@@ -86,7 +86,7 @@ export async function importDataset(deps: { store: Store; clock: () => Date }, p
 
   // Read before the transaction: the reader is a separate instance and may take a while.
   const existing = await store.all<{ name: string; type: string }>(loadSql(import.meta.url, 'table-columns.sql'), [table]);
-  const target = existing.length ? new Map(existing.filter((c) => c.name !== '_raw_id').map((c) => [c.name, c.type])) : undefined;
+  const target = existing.length ? new Map(existing.filter((c) => c.name !== '_raw_id' && c.name !== '_row').map((c) => [c.name, c.type])) : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'shiplog-dataset-'));
   let read: Awaited<ReturnType<typeof readDatasetFile>>;
   const early: FileReject[] = [];
@@ -108,7 +108,8 @@ export async function importDataset(deps: { store: Store; clock: () => Date }, p
     rmSync(dir, { recursive: true, force: true });
   }
   const rejects = [...early, ...read.rejects];
-  if (read.columns.some((c) => c.name === '_raw_id')) throw new ShiplogError('bad_request', `import dataset ${filename}: the column name _raw_id is shiplog's (which file a row came from)`);
+  const own = read.columns.find((c) => c.name === '_raw_id' || c.name === '_row');
+  if (own) throw new ShiplogError('bad_request', `import dataset ${filename}: the column name ${own.name} is shiplog's (_row numbers the rows, _raw_id names the file each came from)`);
 
   return store.transaction(async (tx) => {
     const stored = await tx.storeRaw([{ raw_id: rawId, source: 'dataset', scope: name, kind: format === 'parquet' ? 'file-base64' : 'file', key, fetched_at: now, url: filename, payload, content_hash: hash }]);
@@ -127,10 +128,11 @@ export async function importDataset(deps: { store: Store; clock: () => Date }, p
         }
       }
       const insert = loadSql(import.meta.url, 'insert.sql');
-      const width = read.columns.length;
+      const width = read.columns.length + 1;
+      const [{ last }] = await tx.all<{ last: number }>(`SELECT coalesce(max(_row), 0) AS last FROM ${ident(table)}`);
       for (let i = 0; i < read.rows.length; i += BATCH) {
-        const batch = read.rows.slice(i, i + BATCH);
-        const values = batch.map((_r, j) => `(${read.columns.map((_c, k) => `$${j * width + k + 1}::VARCHAR`).join(', ')})`).join(', ');
+        const batch = read.rows.slice(i, i + BATCH).map((r, j) => [...r, String(Number(last) + i + j + 1)]);
+        const values = batch.map((_r, j) => `(${batch[0].map((_c, k) => `$${j * width + k + 1}::VARCHAR`).join(', ')})`).join(', ');
         await tx.run(fill(insert, {
           table: ident(table), names: read.columns.map((c) => ident(c.name)).join(', '),
           casts: read.columns.map((c, k) => `CAST(v${k} AS ${c.type})`).join(', '), raw_id: `'${rawId}'`,
@@ -153,7 +155,7 @@ export async function importDataset(deps: { store: Store; clock: () => Date }, p
     const inferred = new Map(read.columns.map((c) => [c.name, c.inferred]));
     await tx.write('datasets', [{
       name, table_name: table, row_count: summary.rows_total,
-      columns: JSON.stringify(columns.filter((c) => c.name !== '_raw_id').map((c) => ({ name: c.name, type: c.type, inferred: inferred.get(c.name) ?? null }))),
+      columns: JSON.stringify(columns.filter((c) => c.name !== '_raw_id' && c.name !== '_row').map((c) => ({ name: c.name, type: c.type, inferred: inferred.get(c.name) ?? null }))),
       files: (reg?.files ?? 0) + (summary.already_imported ? 0 : 1), rejected: Number(reg?.rejected ?? 0) + summary.rejected,
       last_raw_id: rawId, last_file: filename, format, created_at: reg?.created_at ?? now, updated_at: now,
     }]);
