@@ -8,6 +8,7 @@ export const SUITES = {
   junit: () => import('./junit.ts'),
   'test-health': () => import('./test-health.ts'),
   'flat-cost': () => import('./flat-cost.ts'),
+  demo: () => import('./demo.ts'),
   startup: () => import('./startup.ts'),
   'wikimedia-year': () => import('./wikimedia-year.ts'),
   extensions: () => import('./extensions.ts'),
