@@ -36,10 +36,12 @@ export interface OpenOptions {
 /**
  * Defaults for a small machine (2 cores, a few GB shared with other work): DuckDB's own
  * defaults are 80% of RAM and a thread per core. The buffer pool spills past the limit
- * (to <db>.tmp), so a large import or query runs in bounded memory; shiplog.yaml's
- * db_memory_limit and db_threads raise them on a bigger machine (docs/config.md).
+ * (to <db>.tmp), so large queries run in bounded memory; shiplog.yaml's db_memory_limit and
+ * db_threads raise them on a bigger machine (docs/config.md). Not lower than 512MB: a
+ * checkpoint rewrites the raw archive's last row group with its payloads pinned, and with
+ * 256MB `import junit` of a 400 MB report failed there ("failed to pin block").
  */
-export const DEFAULT_MEMORY_LIMIT = '256MB';
+export const DEFAULT_MEMORY_LIMIT = '512MB';
 export const DEFAULT_THREADS = 2;
 
 /** The open options a loaded config asks for. */

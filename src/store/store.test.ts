@@ -111,7 +111,7 @@ describe('DuckDB store', () => {
   it('opens DuckDB with small-machine defaults, and the threads asked for (config db_threads)', async () => {
     const defaults = await openStore(':memory:');
     const [d] = await defaults.all<{ m: string; t: number }>("SELECT current_setting('memory_limit') AS m, current_setting('threads') AS t");
-    expect(d).toEqual({ m: '244.1 MiB', t: Math.min(DEFAULT_THREADS, availableParallelism()) }); // DEFAULT_MEMORY_LIMIT, 256 MB
+    expect(d).toEqual({ m: '488.2 MiB', t: Math.min(DEFAULT_THREADS, availableParallelism()) }); // DEFAULT_MEMORY_LIMIT, 512 MB
     await defaults.close();
     const store = await openStore(':memory:', { threads: 1 });
     expect(await store.all("SELECT current_setting('threads') AS t")).toEqual([{ t: 1 }]);
