@@ -1,12 +1,12 @@
 // Status: freshness of every source scope, Gerrit projects whose changes match no known
-// repository, rows per table, rejects with their reasons.
+// repository, rows per table, rejects with their reasons, and the user datasets.
 import { Async } from '../components/State.tsx';
 import { Table } from '../components/Table.tsx';
 import { getJson, type Row } from '../lib/api.ts';
-import { useTitle } from '../lib/route.ts';
+import { href, useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 
-interface Status { scopes: Row[]; tables: Record<string, number>; rejects: Row[]; unmatched_changes?: Row[] }
+interface Status { scopes: Row[]; tables: Record<string, number>; rejects: Row[]; unmatched_changes?: Row[]; datasets?: (Row & { columns: { name: string; type: string; inferred: string | null }[] })[] }
 
 export function StatusPage() {
   useTitle('Status');
@@ -30,6 +30,15 @@ export function StatusPage() {
             )}
             <h2>Rejects by reason</h2>
             <Table id="rejects" columns={['source', 'reason', 'count', 'example_location']} rows={s.rejects} empty="No rejects." />
+            {s.datasets && s.datasets.length > 0 && (
+              <>
+                <h2>Datasets</h2>
+                <Table id="datasets" columns={['table_name', 'row_count', 'files', 'rejected', 'columns', 'last_file', 'updated_at']}
+                  rows={s.datasets.map((d) => ({ ...d, columns: d.columns.map((c) => `${c.name} ${c.type}`).join(', ') }))}
+                  cells={{ table_name: (r) => <a href={href('explore', { table: String(r.table_name) })}>{String(r.table_name)}</a> }} />
+                <p class="muted">Files imported with shiplog import dataset (docs/datasets.md); query them in SQL like any table.</p>
+              </>
+            )}
             <h2>Tables</h2>
             <Table id="tables" columns={['table', 'rows']} rows={Object.entries(s.tables).map(([table, rows]) => ({ table, rows }))} />
           </>
