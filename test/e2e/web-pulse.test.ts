@@ -74,6 +74,9 @@ describe.skipIf(!hasChromium)(`pulse page in chromium (${hasChromium ? CHROMIUM 
     const line = await page.getByTestId('coverage').innerText();
     expect(line).toContain('deploys@3');
     expect(line).toContain('deployments: sal 2018-03-05 to 2018-03-15');
+    // an older definition is kept and runs from its link, stamped with its own version
+    await page.getByTestId('older-versions').getByRole('link', { name: 'deploys@1' }).click();
+    await page.getByTestId('coverage').filter({ hasText: 'deploys@1' }).waitFor();
     await page.close();
     expect(problems).toEqual([]);
   });

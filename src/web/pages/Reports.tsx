@@ -7,7 +7,7 @@ import { href, type Route, useTitle } from '../lib/route.ts';
 import { useData } from '../lib/use-data.ts';
 import { Filters } from './Filters.tsx';
 
-interface ReportInfo { id: string; version: number; kind: string; title: string; description: string; unit: string | null }
+interface ReportInfo { id: string; version: number; versions?: number[]; kind: string; title: string; description: string; unit: string | null }
 
 export function Reports({ route }: { route: Route }) {
   const id = route.params.get('id') ?? '';
@@ -23,7 +23,11 @@ export function Reports({ route }: { route: Route }) {
         {(l) => (l.reports.length === 0 ? <Empty>No reports are registered yet.</Empty> : (
           <ul class="reports">
             {l.reports.map((r) => (
-              <li key={r.id} class={r.id === id ? 'active' : ''}><a href={href('reports', { id: r.id, since, until })}>{r.title}</a> <code>{r.id}@{r.version}</code> <span class="muted">{r.description}</span></li>
+              <li key={r.id} class={id.split('@')[0] === r.id ? 'active' : ''}><a href={href('reports', { id: r.id, since, until })}>{r.title}</a> <code>{r.id}@{r.version}</code> <span class="muted">{r.description}</span>
+                {(r.versions ?? []).filter((v) => v !== r.version).length > 0 && (
+                  <span class="muted" data-testid="older-versions"> (kept: {(r.versions ?? []).filter((v) => v !== r.version).map((v, i) => (
+                    <>{i > 0 && ', '}<a key={v} href={href('reports', { id: `${r.id}@${v}`, since, until })}>{r.id}@{v}</a></>))})</span>
+                )}</li>
             ))}
           </ul>
         ))}
