@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { buildTestWorld, testApp, type TestWorld } from './test-world.ts';
-import { openApiPath } from './openapi.ts';
+import { documentedRoutes, openApiPath } from './openapi.ts';
 
 let world: TestWorld;
 let app: Hono;
@@ -32,6 +32,11 @@ function appRoutes(): { method: string; path: string }[] {
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 with an error schema', () => {
     expect(doc).toMatchObject({ openapi: '3.1.0', components: { schemas: { Error: { required: ['error'] } } } });
+  });
+
+  it('registers each method and path once (a second registration is shadowed by the first)', () => {
+    const seen = documentedRoutes(app).map((r) => `${r.method} ${openApiPath(r.path)}`);
+    expect(seen.filter((r, i) => seen.indexOf(r) !== i)).toEqual([]);
   });
 
   it('holds every route of the app', () => {

@@ -34,12 +34,12 @@ describe('display names', () => {
     expect(r.body.rows.map((x: { deployer: string }) => x.deployer)).toEqual(['alice', 'bob', 'carol']);
   });
 
-  it('names git emails, gerrit accounts and PHIDs in reports, entities and /api/people', async () => {
+  it('names git emails, gerrit accounts and PHIDs in reports, entities and /api/display-names', async () => {
     const windows = await get('/api/reports/windows?since=2024-02-01&until=2024-02-03');
     expect(windows.body.people.alice).toBe('Alice Example');
     const change = await get('/api/entities/change:gerrit.wikimedia.org:1001');
     expect(change.body.people).toEqual({ 'gerrit:1': 'Alice Example' });
-    const people = await get('/api/people?id=PHID-USER-alice&id=git:alice@example.org&id=nobody');
+    const people = await get('/api/display-names?id=PHID-USER-alice&id=git:alice@example.org&id=nobody');
     expect(people.body.people).toEqual({ 'PHID-USER-alice': 'Alice Example', 'git:alice@example.org': 'Alice' });
   });
 

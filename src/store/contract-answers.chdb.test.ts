@@ -60,7 +60,7 @@ const EXTRA_URLS = [
   '/api/tables/test_results?status=fail&order=-time', '/api/tables/commits?limit=1', '/api/tables/deployments?window=window:2024-02-02-backport-eu',
   '/api/explore?table=deployments&group=kind&bucket=week&measure=sum:duration_s', '/api/explore?table=test_results&group=status',
   '/api/explore?table=test_results&status=fail&bucket=day', '/api/tree/task:T100?depth=2', '/api/tree/change:gerrit.wikimedia.org:1001?depth=1',
-  '/api/entities/change:gerrit.wikimedia.org:1001', '/api/tasks?status_class=open', '/api/tasks/T101', '/api/people?id=PHID-USER-alice&id=bob&id=nobody',
+  '/api/entities/change:gerrit.wikimedia.org:1001', '/api/tasks?status_class=open', '/api/tasks/T101', '/api/display-names?id=PHID-USER-alice&id=bob&id=nobody',
   '/api/tests?repo=mediawiki/extensions/Example', '/api/tests/failing', '/api/tests/flaky', '/api/tests/history?name=testSave&limit=3',
   '/api/reports/deploys?since=2024-02-01&until=2024-02-10', '/api/reports/test_health?state=failed', '/api/reports/ci_usage?by=repo',
   '/api/reports/ci_usage?by=job', '/api/reports/windows?since=2024-02-01&until=2024-02-03', '/api/status',

@@ -53,7 +53,8 @@ describe('npm pack → npm install in an empty folder → npx shiplog demo', () 
     const checkout = copyCheckout();
     const packed = run('npm', ['pack', '--json', '--pack-destination', work], checkout, 600_000);
     expect(packed.code, packed.err.slice(-3000)).toBe(0);
-    const [info] = JSON.parse(packed.out.slice(packed.out.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+    // the build that `prepare` runs prints to stdout too ("[build] …"): the JSON is the array that opens a line
+    const [info] = JSON.parse(packed.out.slice(packed.out.search(/^\[\s*\{/m))) as { filename: string; files: { path: string }[] }[];
     const paths = info.files.map((f) => f.path);
     for (const p of ['bin/shiplog', 'dist/cli/bin.js', 'dist/web/index.html', 'dist/store/schema/001_core.sql', 'dist/schedule/freshness.sql', 'README.md', 'docs/deploy.md']) {
       expect(paths, p).toContain(p);

@@ -15,9 +15,12 @@ CREATE TABLE step_state (
   rows_changed  BIGINT
 );
 
--- A store from before the derive layer: every table already holding rows starts at version 1,
+-- A store from before the derive layer: every data table already holding rows starts at version 1
+-- (the store's own bookkeeping is no step's input),
 -- so each step runs once on the next derive.
 INSERT INTO table_versions
-SELECT table_name, 1, NULL FROM duckdb_tables() WHERE schema_name = 'main' AND estimated_size > 0;
+SELECT table_name, 1, NULL FROM duckdb_tables()
+WHERE schema_name = 'main' AND estimated_size > 0
+  AND table_name NOT IN ('schema_version', 'raw_records', 'raw_heads', 'raw_seq_state', 'sync_state', 'derive_state', 'rollup_state');
 INSERT INTO table_versions
 SELECT 'raw:' || source, 1, NULL FROM (SELECT DISTINCT source FROM raw_records);
