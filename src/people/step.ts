@@ -23,9 +23,14 @@ interface IdentityRow { identity_key: string; system: string; name: string | nul
 
 async function readAccounts(ctx: PeopleStepContext): Promise<Account[]> {
   const nicks = await ctx.all<{ nick: string; seen_at: Date | null }>(loadSql(import.meta.url, 'irc-nicks.sql'));
-  const known = await ctx.all<{ identity_key: string }>("SELECT identity_key FROM identities WHERE system = 'irc'");
-  const have = new Set(known.map((r) => r.identity_key));
-  const fresh = nicks.filter((n) => !have.has(keys.identity('irc', n.nick)));
+  // New nicks, and known ones seen later since (seen_at is the newest sighting, whichever
+  // source told it first: written only when it moved, so a rerun changes nothing)
+  const known = await ctx.all<{ identity_key: string; seen_at: Date | null }>("SELECT identity_key, seen_at FROM identities WHERE system = 'irc'");
+  const seen = new Map(known.map((r) => [r.identity_key, r.seen_at?.getTime() ?? null]));
+  const fresh = nicks.filter((n) => {
+    const k = keys.identity('irc', n.nick);
+    return !seen.has(k) || (n.seen_at !== null && seen.get(k) !== n.seen_at.getTime());
+  });
   if (fresh.length > 0) {
     await ctx.write('identities', fresh.map((n) => ({
       identity_key: keys.identity('irc', n.nick), system: 'irc', account: n.nick, name: null, email: null, username: n.nick, raw_id: null, seen_at: n.seen_at,

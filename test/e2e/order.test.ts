@@ -1,7 +1,7 @@
 // Same answer in any order: the demo's sources, written once in their real wire formats,
 // are ingested into fresh stores in many orders — every permutation of the sources whose
-// joins used to depend on the order (gerrit-notedb, git and mediawiki-config, sal, calendar),
-// random orders of all of them, the whole world in tiny random batches — and every public
+// joins used to depend on the order (gerrit-notedb, mediawiki-config, sal, calendar), a random
+// order of all of them, those four in tiny batches — and every public
 // table must come out identical, and equal to a `renormalize` of the same store.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,51 +72,62 @@ function permutations<T>(xs: T[]): T[][] {
 
 const names = () => groups.map((g) => g.name);
 
+// The groups whose joins used to depend on the order: config deploys ↔ changes (NoteDB after
+// git), deployments ↔ windows (SAL after the calendar).
+const KEY = ['gerrit-notedb', 'mediawiki-config', 'sal', 'calendar'];
+
 describe('import order', () => {
-  let reference: Record<string, string[]>;
-  let referenceStore: Store;
+  let full: Record<string, string[]>;
+  let fullStore: Store;
+  let key: Record<string, string[]>;
 
   beforeAll(async () => {
-    referenceStore = await ingest(names());
-    reference = await snapshot(referenceStore);
-  }, 300_000);
-  afterAll(() => referenceStore?.close());
+    fullStore = await ingest(names());
+    full = await snapshot(fullStore);
+    const keyStore = await ingest(KEY);
+    key = await snapshot(keyStore);
+    await keyStore.close();
+  }, 600_000);
+  afterAll(() => fullStore?.close());
 
   it('the world holds the joins the order used to lose', () => {
-    const rows = (t: string) => reference[t].map((r) => JSON.parse(r) as Record<string, unknown>);
-    expect(rows('deployments').some((d) => d.window_key)).toBe(true);
-    expect(rows('links').some((l) => l.rule === 'config-deploy-change')).toBe(true);
-    expect(rows('links').some((l) => l.rule === 'change-id')).toBe(true);
+    const rows = (t: string) => key[t].map((r) => JSON.parse(r) as Record<string, unknown>);
+    expect(rows('deployments').filter((d) => d.window_key).length).toBeGreaterThan(5);
+    expect(rows('links').filter((l) => l.rule === 'config-deploy-change').length).toBeGreaterThan(5);
+    expect(rows('links').filter((l) => l.rule === 'deploy-in-window').length).toBeGreaterThan(5);
   });
 
-  it('every order of gerrit-notedb, git, mediawiki-config, sal and calendar gives the same tables', async () => {
-    const key = ['gerrit-notedb', 'git', 'mediawiki-config', 'sal', 'calendar'];
-    const rest = names().filter((n) => !key.includes(n));
+  it('every order of gerrit-notedb, mediawiki-config and calendar, with sal anywhere, gives the same tables', async () => {
+    // all 24 orders of the four take minutes on a 2-core machine; every order of three, the SAL
+    // placed at random among them, puts each pair that used to lose joins both ways round
     const r = rng(11);
-    // all 120 orders of the five would take minutes; every order of four, the fifth placed at random
-    for (const perm of permutations(key.slice(0, 4))) {
-      const at = Math.floor(r() * 5);
-      const order = [...perm.slice(0, at), key[4], ...perm.slice(at)];
-      const store = await ingest([...order, ...rest]);
-      expectSame(reference, await snapshot(store), order.join(' → '));
+    const three = KEY.filter((k) => k !== 'sal');
+    for (const perm of permutations(three)) {
+      const at = Math.floor(r() * 4);
+      const order = [...perm.slice(0, at), 'sal', ...perm.slice(at)];
+      if (order.join() === KEY.join()) continue; // the reference itself
+      const store = await ingest(order);
+      expectSame(key, await snapshot(store), order.join(' → '));
       await store.close();
     }
-  }, 900_000);
+  }, 1_200_000);
 
-  it('random orders of every source, and tiny batches, give the same tables', async () => {
+  it('the same in tiny batches', async () => {
+    const store = await ingest([...KEY].reverse(), { maxChars: 4096, maxItems: 3 });
+    expectSame(key, await snapshot(store), 'tiny batches');
+    await store.close();
+  }, 600_000);
+
+  it('a random order of every source gives the same tables', async () => {
     const r = rng(5);
-    for (let i = 0; i < 2; i++) {
-      const order = [...names()].sort(() => r() - 0.5);
-      const store = await ingest(order, i === 1 ? { maxChars: 4096, maxItems: 3 } : undefined);
-      expectSame(reference, await snapshot(store), order.join(' → '));
-      await store.close();
-    }
+    const order = [...names()].sort(() => r() - 0.5);
+    const store = await ingest(order);
+    expectSame(full, await snapshot(store), order.join(' → '));
+    await store.close();
   }, 600_000);
 
   it('renormalize gives the tables of the first ingest', async () => {
-    const store = await ingest([...names()].reverse());
-    await renormalize(store, SOURCES, clock);
-    expectSame(reference, await snapshot(store), 'renormalize');
-    await store.close();
-  }, 300_000);
+    await renormalize(fullStore, SOURCES, clock);
+    expectSame(full, await snapshot(fullStore), 'renormalize');
+  }, 600_000);
 });
