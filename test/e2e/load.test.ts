@@ -1,4 +1,4 @@
-// Bounded load on loopback: a real `shiplog serve` (its own process) takes 20 s of many
+// Bounded load on loopback: a real `shiplog serve` (its own process) takes 30 s of many
 // concurrent clients on a data route and, at the same time, on POST /api/sql with heavy
 // queries (a large answer, a long computation). The data route answers every request 2xx;
 // SQL answers 200 or, by design, 503 (admission control) — never a 5xx, a reset or a
@@ -27,7 +27,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (o: Record<st
  * collections. Measured 0.72–1.51 GB at load average 10–14 on 2 cores (docs/security.md).
  */
 export const RSS_BOUND_MB = 2048;
-const SECONDS = 20;
+const SECONDS = 30;
 
 let dir: string;
 let server: ReturnType<typeof shiplogChild>;
