@@ -70,6 +70,15 @@ export async function readDecisions(ctx: Pick<PeopleStepContext, 'all'>): Promis
   return rows.map((r) => ({ id: r.decision_id, action: r.action as Decision['action'], keys: r.identity_keys, personId: r.person_id, displayName: r.display_name, note: r.note, at: r.decided_at }));
 }
 
+/** Stored rows (ordered by key) and new rows (sorted by key already) hold the same values. */
+function same(stored: Record<string, unknown>[], fresh: Record<string, unknown>[], cols: string[]): boolean {
+  if (stored.length !== fresh.length) return false;
+  const canon = (r: Record<string, unknown>) => JSON.stringify(cols.map((c) => (r[c] === undefined ? null : r[c])));
+  const cmpKey = (r: Record<string, unknown>) => String(r[cols[0]]);
+  const sorted = [...fresh].sort((a, b) => (cmpKey(a) < cmpKey(b) ? -1 : cmpKey(a) > cmpKey(b) ? 1 : 0));
+  return stored.every((r, i) => canon(r) === canon(sorted[i]));
+}
+
 /** Runs the resolution and writes its answer; returns it (for the CLI's summary). */
 export async function runPeople(ctx: PeopleStepContext): Promise<Resolution> {
   const accounts = await readAccounts(ctx);
@@ -77,11 +86,15 @@ export async function runPeople(ctx: PeopleStepContext): Promise<Resolution> {
   const decisions = await readDecisions(ctx);
   const r = resolvePeople({ accounts, pairs, attributes, decisions, bots: { version: BOT_LIST_VERSION, list: [...BOTS] } });
 
-  await ctx.run('DELETE FROM people');
-  if (r.people.length > 0) {
-    await ctx.write('people', r.people.map((p) => ({
-      person_key: p.personKey, display_name: p.displayName, raw_id: null, accounts: p.accounts.length, systems: p.systems, bot: p.bot, bot_list_version: p.botListVersion,
-    })));
+  // Written only when they differ from what is stored: a run that changes nothing raises
+  // no table version, so it wakes no step and stales no rollup.
+  const peopleRows = r.people.map((p) => ({
+    person_key: p.personKey, display_name: p.displayName, raw_id: null, accounts: p.accounts.length, systems: p.systems, bot: p.bot, bot_list_version: p.botListVersion,
+  }));
+  const storedPeople = await ctx.all<Record<string, unknown>>('SELECT person_key, display_name, accounts, systems, bot, bot_list_version FROM people ORDER BY person_key');
+  if (!same(storedPeople, peopleRows, ['person_key', 'display_name', 'accounts', 'systems', 'bot', 'bot_list_version'])) {
+    await ctx.run('DELETE FROM people');
+    if (peopleRows.length > 0) await ctx.write('people', peopleRows);
   }
   const ks = [...r.personOf.keys()];
   if (ks.length > 0) await ctx.run(
@@ -90,12 +103,14 @@ export async function runPeople(ctx: PeopleStepContext): Promise<Resolution> {
       WHERE identities.identity_key = m.k AND identities.person_key IS DISTINCT FROM m.p`,
     [ks, ks.map((k) => r.personOf.get(k)!)],
   );
-  await ctx.run('DELETE FROM people_merges');
-  if (r.merges.length > 0) {
-    await ctx.write('people_merges', r.merges.map((m) => ({
-      merge_key: m.mergeKey, rule: m.rule, status: m.status, person_key: m.personKey, identity_keys: m.identityKeys,
-      people_keys: m.peopleKeys, evidence: m.evidence, decision_id: m.decisionId,
-    })));
+  const mergeRows = r.merges.map((m) => ({
+    merge_key: m.mergeKey, rule: m.rule, status: m.status, person_key: m.personKey, identity_keys: m.identityKeys,
+    people_keys: m.peopleKeys, evidence: m.evidence, decision_id: m.decisionId,
+  }));
+  const storedMerges = await ctx.all<Record<string, unknown>>('SELECT merge_key, rule, status, person_key, identity_keys, people_keys, evidence, decision_id FROM people_merges ORDER BY merge_key');
+  if (!same(storedMerges, mergeRows, ['merge_key', 'rule', 'status', 'person_key', 'identity_keys', 'people_keys', 'evidence', 'decision_id'])) {
+    await ctx.run('DELETE FROM people_merges');
+    if (mergeRows.length > 0) await ctx.write('people_merges', mergeRows);
   }
   return r;
 }
