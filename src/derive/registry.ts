@@ -24,8 +24,8 @@ const LIFECYCLE_INPUTS = ['repo_facts', 'repo_activity', 'repos'] as const;
 export const STEPS: readonly Step[] = [
   sourceStep(gitSource, {
     name: 'git-lines',
-    description: 'first-parent line of each branch; on operations/mediawiki-config the config deployments (dated and attributed from the Gerrit change when known) and the trains',
-    reads: ['raw:git', 'commits', 'changes'],
+    description: 'first-parent line of each branch; on operations/mediawiki-config the config deployments (at the commit; config-deploy-submit dates them by the Gerrit change) and the trains',
+    reads: ['raw:git', 'commits'],
     writes: ['commits', 'deployments', 'deployment_items', 'links', 'trains', 'train_events'],
   }),
   sourceStep(salSource, {
