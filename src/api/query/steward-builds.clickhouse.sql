@@ -1,4 +1,6 @@
 -- ClickHouse version of steward-builds.sql (same parameters and columns).
-SELECT job, argMax(url, started_at) AS url FROM ci_builds
- WHERE repo = $1 AND has(CAST($2 AS Array(String)), job)
+SELECT job, argMax(url, started_at) AS url, max(started_at) AS last_at
+  FROM ci_builds
+ WHERE repo = $1
  GROUP BY job
+ ORDER BY last_at DESC, job

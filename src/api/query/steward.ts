@@ -74,7 +74,10 @@ export async function stewardPage(deps: StewardDeps, repo: string): Promise<Reco
   const current = facts.filter((f) => f.until_at === null);
   const base = deps.links ?? {};
   const failing = (ci.rows[0]?.failing_jobs as string[] | null) ?? [];
-  const builds = failing.length ? await store.all<{ job: string; url: string | null }>(loadSql(import.meta.url, 'steward-builds.sql'), [repo, failing]) : [];
+  // every job's newest build, the jobs failing now first: a link to the CI jobs even when none fails
+  const builds = (await store.all<{ job: string; url: string | null }>(loadSql(import.meta.url, 'steward-builds.sql'), [repo]))
+    .map((b) => ({ job: b.job, url: b.url, failing: failing.includes(b.job) }))
+    .sort((a, b) => Number(b.failing) - Number(a.failing)).slice(0, 20);
   return {
     repo, kind: repoRow?.kind ?? (repo.includes('/skins/') ? 'skin' : 'extension'),
     lifecycle: lifecycle ?? null,

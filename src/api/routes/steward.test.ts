@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { loadStewardWorld, OSM } from '../../../test/helpers/steward-world.ts';
+import { keys } from '../../model/ids.ts';
 import { openStore, type Store } from '../../store/index.ts';
 import { testApp } from '../test-world.ts';
 
@@ -29,6 +30,23 @@ describe('GET /api/steward/<repo>', () => {
     expect(p.dates.find((d) => d.what === 'archived in CI')?.source).toBe('CI (zuul/layout.yaml)');
     expect(p.compliance.scores).toHaveLength(3);
     expect(p.metrics.map((m) => m.id)).toContain('absence_factor');
+  });
+
+  it('links every job of the repository to its newest build, the jobs failing now first', async () => {
+    const at = (d: number) => new Date(Date.now() - d * 86_400_000);
+    const url = (job: string, n: number) => `https://integration.wikimedia.org/ci/job/${job}/${n}/`;
+    await store.write('ci_builds', [
+      { build_key: keys.build('jenkins', 'quibble-php81/1'), system: 'jenkins', pipeline: 'gate-and-submit', job: 'quibble-php81', build_number: 1, result: 'success', started_at: at(3), repo: REPO, url: url('quibble-php81', 1) },
+      { build_key: keys.build('jenkins', 'quibble-php81/2'), system: 'jenkins', pipeline: 'gate-and-submit', job: 'quibble-php81', build_number: 2, result: 'failure', started_at: at(2), repo: REPO, url: url('quibble-php81', 2) },
+      { build_key: keys.build('jenkins', 'phan/7'), system: 'jenkins', pipeline: 'gate-and-submit', job: 'phan', build_number: 7, result: 'success', started_at: at(1), repo: REPO, url: url('phan', 7) },
+    ]);
+    const p = (await (await app.request(`/api/steward/${REPO}`)).json()) as { tests: { failing_jobs: string[]; latest_builds: { job: string; url: string; failing: boolean }[] } };
+    expect(p.tests.failing_jobs).toEqual(['quibble-php81']);
+    expect(p.tests.latest_builds).toEqual([
+      { job: 'quibble-php81', url: url('quibble-php81', 2), failing: true },
+      { job: 'phan', url: url('phan', 7), failing: false }, // passing: linked all the same
+    ]);
+    await store.run('DELETE FROM ci_builds');
   });
 
   it('answers 404 for an unknown repository and 400 for a bad name', async () => {

@@ -99,7 +99,8 @@ function Facts({ p }: { p: Page }) {
         <li data-testid="review">{r ? <>Reviews (12 months): {r.reviewed} of {r.changes} changes got a human review; median {r.median_hours_to_first_review ?? '—'} h to the first, {pct(r.share_within_7d)} within 7 days.</> : 'No Gerrit changes in the last 12 months.'}</li>
         <li data-testid="bugs">{b ? <>Bugs in {b.project} (12 months): {b.bugs_created} created, {b.bugs_resolved} resolved ({pct(b.resolution_rate)}), {b.bugs_open} open, median {b.median_days_to_resolve ?? '—'} days to resolve.</> : 'No Phabricator project known.'}</li>
         <li data-testid="tests">{t.builds !== undefined ? <>CI (90 days): {t.builds} builds, {pct(t.failure_rate)} failed; failing now: {(t.failing_jobs ?? []).join(', ') || 'nothing'}; mean time to fix {t.mean_hours_to_fix ?? '—'} h.</> : 'No CI builds imported for it.'}
-          {(t.latest_builds ?? []).map((x: Row) => (typeof x.url === 'string' && /^https?:\/\//.test(x.url) ? <> <a href={x.url} target="_blank" rel="noopener noreferrer">{String(x.job)}</a></> : null))}</li>
+          {(t.latest_builds ?? []).some((x: Row) => typeof x.url === 'string') ? <> Jobs (newest build):</> : null}
+          {(t.latest_builds ?? []).map((x: Row) => (typeof x.url === 'string' && /^https?:\/\//.test(x.url) ? <> <a href={x.url} target="_blank" rel="noopener noreferrer" class={x.failing ? 'failing' : undefined} title={x.failing ? 'failing now' : 'passing now'}>{String(x.job)}{x.failing ? ' ✗' : ''}</a></> : null))}</li>
       </ul>
       <h3>Open tasks</h3>
       <Table id="steward-tasks" rows={p.tasks} columns={['task_key', 'title', 'subtype', 'priority_name', 'created_at', 'owner']} empty="No open task in its project." />
