@@ -57,8 +57,9 @@ async function runStep(store: Store, step: Step, opts: DeriveOptions): Promise<S
     };
     const ctx: StepContext = {
       all: (sql, params) => tx.all(sql, params),
-      run: async (sql, params) => {
-        const n = await tx.run(sql, params);
+      run: async (sql, params, changes) => {
+        const answered = await tx.run(sql, params);
+        const n = changes ?? answered;
         count(step.writes, n);
         return n;
       },
@@ -74,7 +75,7 @@ async function runStep(store: Store, step: Step, opts: DeriveOptions): Promise<S
       },
       remove: async (table, where, params) => {
         writable(table);
-        const n = await tx.run(`DELETE FROM "${table}" WHERE ${where}`, params);
+        const n = await tx.remove(table, where, params);
         count([table], n);
         return n;
       },
@@ -113,5 +114,5 @@ export async function runDerive(store: Store, steps: readonly Step[], opts: Deri
 
 /** Forgets what every step saw, so the next derive runs them all (renormalize). */
 export async function resetSteps(store: Store): Promise<void> {
-  await store.run('DELETE FROM step_state');
+  await store.remove('step_state', 'true');
 }

@@ -12,8 +12,13 @@ export type StepInput = TableName | `raw:${string}`;
 export interface StepContext {
   /** Rows of a query, inside the step's transaction. */
   all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** A statement; answers the rows it changed. Counted as changes of every table the step writes. */
-  run(sql: string, params?: unknown[]): Promise<number>;
+  /**
+   * A statement; answers the rows it changed. Counted as changes of every table the step
+   * writes: `changes` when the step knows how many rows it changes (an engine that cannot
+   * count a statement's rows answers 0, which would leave the tables' versions unmoved),
+   * else the engine's answer.
+   */
+  run(sql: string, params?: unknown[], changes?: number): Promise<number>;
   /** Writes rows by the table's catalogue mode; the table must be one of the step's writes. */
   write(table: TableName, rows: Record<string, unknown>[]): Promise<void>;
   /** Deletes rows of a table the step writes; answers how many. */

@@ -99,6 +99,12 @@ export interface Store {
   storeRaw(records: RawRow[]): Promise<StoredRaw>;
   /** Deletes the rows of `table` that came from the given raw records. */
   deleteByRawIds(table: string, rawIds: string[]): Promise<number>;
+  /**
+   * Deletes the rows of `table` matching `where` (SQL over the table's columns, unqualified);
+   * answers how many. The engine-neutral removal: an upsert table on ClickHouse is a view
+   * over versions, so DELETE FROM it is not a statement callers can write themselves.
+   */
+  remove(table: string, where: string, params?: Params): Promise<number>;
   /** Runs a read-only query on its own connection, interrupted after timeoutMs, cut at limit rows or maxBytes. */
   readOnlyQuery(sql: string, opts: ReadOnlyOptions): Promise<QueryResult & { truncated: boolean; truncatedBy?: 'rows' | 'bytes' }>;
   close(): Promise<void>;

@@ -18,7 +18,7 @@ import { recoverJournal, storeRawClickHouse, type RawSession } from './raw.ts';
 import { readOnlyClickHouse } from './readonly.ts';
 import { flavourOf, publicType } from './types.ts';
 import { inlineParams, readerOf, splitStatements } from './values.ts';
-import { appendRows, deleteByRaw, planUpsert, selectRows, upsertRows, type WriteContext } from './write.ts';
+import { appendRows, deleteByRaw, planUpsert, removeWhere, selectRows, upsertRows, type WriteContext } from './write.ts';
 
 export interface ClickHouseOptions {
   /** chdb: the data directory. With a url: only a label for messages. */
@@ -199,6 +199,9 @@ export class ClickHouseStore implements Store {
   deleteByRawIds(table: string, rawIds: string[]): Promise<number> {
     return this.transaction((tx) => tx.deleteByRawIds(table, rawIds));
   }
+  remove(table: string, where: string, params?: Params): Promise<number> {
+    return this.transaction((tx) => tx.remove(table, where, params));
+  }
 
   readOnlyQuery(sql: string, opts: ReadOnlyOptions) {
     this.live();
@@ -273,6 +276,14 @@ class ClickHouseUnit implements Store {
   }
   deleteByRawIds(table: string, rawIds: string[]): Promise<number> {
     return deleteByRaw(this.store.ctx, tableDef(table), rawIds);
+  }
+  async remove(table: string, where: string, params?: Params): Promise<number> {
+    const text = this.store.prepare(where, params);
+    try {
+      return await removeWhere(this.store.ctx, tableDef(table), text);
+    } catch (err) {
+      throw failure(this.path, err, `DELETE FROM ${table} WHERE ${text}`);
+    }
   }
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     return fn(this);

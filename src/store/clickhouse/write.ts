@@ -169,6 +169,26 @@ export async function deleteByRaw(ctx: WriteContext, t: TableDef, rawIds: readon
   return Number(n);
 }
 
+/**
+ * Removes the rows of `t` matching `where` (ClickHouse SQL over its public columns): on an
+ * upsert table a `_deleted` version of each live row, on an append table a DELETE. Answers
+ * how many rows it removed.
+ */
+export async function removeWhere(ctx: WriteContext, t: TableDef, where: string): Promise<number> {
+  if (t.mode === 'upsert') {
+    const cols = columnNames(t).map(q).join(', ');
+    const live = await selectRows(ctx.conn, `SELECT ${cols} FROM ${q(t.name)} WHERE ${where}`);
+    if (live.length === 0) return 0;
+    const version = ctx.nextVersion();
+    await ctx.conn.insert(versionsTable(t), coerced(t, live, ctx.modern).map((r) => encodeFor(ctx.modern, r, { _version: version, _deleted: 1 })));
+    return live.length;
+  }
+  const [[n]] = (await ctx.conn.query(`SELECT count() FROM ${q(t.name)} WHERE ${where}`)).data as [[number]];
+  if (Number(n) === 0) return 0;
+  await deleteWhere(ctx, t.name, where);
+  return Number(n);
+}
+
 /** Deletes rows of an append table: a lightweight DELETE, or a mutation awaited on old servers. */
 export async function deleteWhere(ctx: WriteContext, table: string, where: string): Promise<void> {
   const target = ctx.deleteTarget(table);

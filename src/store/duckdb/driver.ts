@@ -100,6 +100,11 @@ class ConnectionOps {
     return Number(r.rowsChanged);
   }
 
+  async remove(table: string, where: string, params?: Params): Promise<number> {
+    tableDef(table);
+    return this.run(`DELETE FROM "${table}" WHERE ${where}`, params);
+  }
+
   /** Writes rows by the table's catalogue write mode. */
   write(table: string, rows: Row[]): Promise<UpsertCounts> {
     const t = tableDef(table);
@@ -237,6 +242,10 @@ export class DuckDBStore implements Store {
     return this.transaction((tx) => tx.deleteByRawIds(table, rawIds));
   }
 
+  remove(table: string, where: string, params?: Params): Promise<number> {
+    return this.transaction((tx) => tx.remove(table, where, params));
+  }
+
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.transaction((tx) => tx.upsert(table, rows));
   }
@@ -335,6 +344,9 @@ class TransactionView implements Store {
   }
   deleteByRawIds(table: string, rawIds: string[]): Promise<number> {
     return this.ops.deleteByRawIds(table, rawIds);
+  }
+  remove(table: string, where: string, params?: Params): Promise<number> {
+    return this.ops.remove(table, where, params);
   }
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.ops.upsert(table, rows);
