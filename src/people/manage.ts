@@ -45,7 +45,7 @@ export function parseMapping(text: string, file = 'people.yaml'): MapEntry[] {
 
 /** Re-runs the people step on what is stored. */
 export function rerunPeople(store: Store, now: Date): Promise<Resolution> {
-  return store.transaction((tx) => runPeople({ all: (q, p) => tx.all(q, p as never), run: (q, p) => tx.run(q, p as never), write: (t, rows) => tx.write(t, rows as never), now }));
+  return store.transaction((tx) => runPeople({ all: (q, p) => tx.all(q, p as never), remove: (t, w, p) => tx.remove(t, w, p), write: (t, rows) => tx.write(t, rows as never), now }));
 }
 
 /**

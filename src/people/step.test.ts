@@ -7,7 +7,7 @@ import { runPeople } from './step.ts';
 
 let store: Store;
 const t = (s: string) => new Date(`${s}T12:00:00Z`);
-const ctx = (s: Store) => ({ all: (q: string, p?: unknown[]) => s.all(q, p as never), run: (q: string, p?: unknown[]) => s.run(q, p as never), write: (tb: string, r: Record<string, unknown>[]) => s.write(tb, r as never), now: t('2026-01-01') });
+const ctx = (s: Store) => ({ all: (q: string, p?: unknown[]) => s.all(q, p as never), remove: (tb: string, w: string, p?: unknown[]) => s.remove(tb, w, p), write: (tb: string, r: Record<string, unknown>[]) => s.write(tb, r as never), now: t('2026-01-01') });
 const run = () => store.transaction((tx) => runPeople(ctx(tx) as never));
 
 beforeEach(async () => {
@@ -99,7 +99,7 @@ describe('people step', () => {
     const people = await store.all('SELECT * FROM people ORDER BY person_key');
     const writes: string[] = [];
     await store.transaction((tx) => runPeople({ ...ctx(tx), write: async (tb: string, rows: Record<string, unknown>[]) => { writes.push(tb); await tx.write(tb, rows as never); },
-      run: async (q: string, p?: unknown[]) => { if (/^\s*DELETE/.test(q)) writes.push(q); await tx.run(q, p as never); } } as never));
+      remove: async (tb: string, w: string, p?: unknown[]) => { writes.push(`remove ${tb}`); await tx.remove(tb, w, p); } } as never));
     expect(writes).toEqual([]); // nothing changed: nothing written, no table version raised
     expect(await store.all('SELECT * FROM people_merges ORDER BY merge_key')).toEqual(first);
     expect(await store.all('SELECT * FROM people ORDER BY person_key')).toEqual(people);

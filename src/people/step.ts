@@ -14,8 +14,8 @@ import { type Account, type Attribute, type Decision, type Pair, resolvePeople, 
 /** The part of the derive layer's StepContext this step uses (src/model/step.ts). */
 export interface PeopleStepContext {
   all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  run(sql: string, params?: unknown[]): Promise<unknown>;
   write(table: TableName, rows: Record<string, unknown>[]): Promise<unknown>;
+  remove(table: TableName, where: string, params?: unknown[]): Promise<unknown>;
   now: Date;
 }
 
@@ -79,6 +79,17 @@ function same(stored: Record<string, unknown>[], fresh: Record<string, unknown>[
   return stored.every((r, i) => canon(r) === canon(sorted[i]));
 }
 
+/** identities.person_key as the resolution says, written for the identities where it moved. */
+async function writePersonKeys(ctx: PeopleStepContext, personOf: Map<string, string>): Promise<void> {
+  const stored = await ctx.all<{ identity_key: string; person_key: string | null }>('SELECT identity_key, person_key FROM identities');
+  const moved = stored.filter((i) => personOf.has(i.identity_key) && personOf.get(i.identity_key) !== i.person_key).map((i) => i.identity_key);
+  for (let i = 0; i < moved.length; i += 500) {
+    const part = moved.slice(i, i + 500);
+    const rows = await ctx.all<Record<string, unknown>>(`SELECT * FROM identities WHERE identity_key IN (${part.map((_, j) => `$${j + 1}`).join(', ')})`, part);
+    await ctx.write('identities', rows.map((row) => ({ ...row, person_key: personOf.get(row.identity_key as string) })));
+  }
+}
+
 /** Runs the resolution and writes its answer; returns it (for the CLI's summary). */
 export async function runPeople(ctx: PeopleStepContext): Promise<Resolution> {
   const accounts = await readAccounts(ctx);
@@ -93,23 +104,17 @@ export async function runPeople(ctx: PeopleStepContext): Promise<Resolution> {
   }));
   const storedPeople = await ctx.all<Record<string, unknown>>('SELECT person_key, display_name, accounts, systems, bot, bot_list_version FROM people ORDER BY person_key');
   if (!same(storedPeople, peopleRows, ['person_key', 'display_name', 'accounts', 'systems', 'bot', 'bot_list_version'])) {
-    await ctx.run('DELETE FROM people');
+    await ctx.remove('people', 'true');
     if (peopleRows.length > 0) await ctx.write('people', peopleRows);
   }
-  const ks = [...r.personOf.keys()];
-  if (ks.length > 0) await ctx.run(
-    `UPDATE identities SET person_key = m.p
-       FROM (SELECT unnest($1::VARCHAR[]) AS k, unnest($2::VARCHAR[]) AS p) m
-      WHERE identities.identity_key = m.k AND identities.person_key IS DISTINCT FROM m.p`,
-    [ks, ks.map((k) => r.personOf.get(k)!)],
-  );
+  await writePersonKeys(ctx, r.personOf);
   const mergeRows = r.merges.map((m) => ({
     merge_key: m.mergeKey, rule: m.rule, status: m.status, person_key: m.personKey, identity_keys: m.identityKeys,
     people_keys: m.peopleKeys, evidence: m.evidence, decision_id: m.decisionId,
   }));
   const storedMerges = await ctx.all<Record<string, unknown>>('SELECT merge_key, rule, status, person_key, identity_keys, people_keys, evidence, decision_id FROM people_merges ORDER BY merge_key');
   if (!same(storedMerges, mergeRows, ['merge_key', 'rule', 'status', 'person_key', 'identity_keys', 'people_keys', 'evidence', 'decision_id'])) {
-    await ctx.run('DELETE FROM people_merges');
+    await ctx.remove('people_merges', 'true');
     if (mergeRows.length > 0) await ctx.write('people_merges', mergeRows);
   }
   return r;

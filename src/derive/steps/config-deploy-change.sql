@@ -3,9 +3,10 @@
 -- merged first, then on the default branch, then the one whose patch set is the commit
 -- itself, then the submit nearest the commit, then the lowest number. Recomputed from
 -- deployment_items, commits, changes and patchsets alone, so git and Gerrit may arrive in
--- any order. Only rows whose choice moved are written.
-UPDATE deployment_items SET change_number = p.number, change_key = p.change_key
-  FROM (
+-- any order. Answers the items whose choice moved, with it: the rows to write.
+SELECT di.* REPLACE (p.number AS change_number, p.change_key AS change_key)
+  FROM deployment_items di
+  JOIN (
     SELECT item_key, number, change_key
       FROM (
         SELECT i.item_key, ch.number, ch.change_key,
@@ -27,6 +28,6 @@ UPDATE deployment_items SET change_number = p.number, change_key = p.change_key
       ) x
      WHERE rn = 1
   ) p
- WHERE deployment_items.item_key = p.item_key
-   AND (deployment_items.change_key IS DISTINCT FROM p.change_key
-        OR deployment_items.change_number IS DISTINCT FROM p.number)
+    ON di.item_key = p.item_key
+ WHERE di.change_key IS DISTINCT FROM p.change_key OR di.change_number IS DISTINCT FROM p.number
+ ORDER BY di.item_key

@@ -3,7 +3,8 @@
 -- happened at the Gerrit submit (changes.merged_at) by the last Code-Review+2 given at or
 -- before it (the approval that sent it through gate-and-submit; jenkins-bot writes the
 -- submit itself), else by the submitter: time_basis 'gerrit-submit'. Otherwise the commit's
--- committer time and author stay, labelled 'git-commit'. Only rows that moved are written.
+-- committer time and author stay, labelled 'git-commit'. Answers the deployments that
+-- moved, as they must be: the rows to write.
 WITH joined AS (
   SELECT d.deploy_key, c.committed_at, 'git:' || lower(c.author_email) AS git_author, ch.change_key, ch.submitter,
          ch.status = 'merged' AND (r.default_branch IS NULL OR ch.branch = r.default_branch) AS submitted, ch.merged_at
@@ -38,8 +39,9 @@ target AS (
          CASE WHEN cfg.merged_at IS NOT NULL THEN 'gerrit-submit' ELSE 'git-commit' END AS basis
     FROM cfg LEFT JOIN approver a ON a.change_key = cfg.change_key
 )
-UPDATE deployments SET started_at = t.at, finished_at = t.at, duration_s = 0, deployer = t.deployer, time_basis = t.basis
-  FROM target t
- WHERE deployments.deploy_key = t.deploy_key
-   AND (deployments.started_at IS DISTINCT FROM t.at OR deployments.finished_at IS DISTINCT FROM t.at
-        OR deployments.deployer IS DISTINCT FROM t.deployer OR deployments.time_basis IS DISTINCT FROM t.basis)
+SELECT d.* REPLACE (t.at AS started_at, t.at AS finished_at, 0 AS duration_s, t.deployer AS deployer, t.basis AS time_basis)
+  FROM deployments d
+  JOIN target t ON t.deploy_key = d.deploy_key
+ WHERE d.started_at IS DISTINCT FROM t.at OR d.finished_at IS DISTINCT FROM t.at
+    OR d.deployer IS DISTINCT FROM t.deployer OR d.time_basis IS DISTINCT FROM t.basis
+ ORDER BY d.deploy_key
