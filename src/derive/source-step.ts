@@ -26,7 +26,7 @@ export function sourceStep(source: Source<unknown>, spec: { name: string; descri
       for (const [table, rows] of Object.entries(res.rows)) {
         if (rows && rows.length > 0) await ctx.write(table as TableName, rows as Record<string, unknown>[]);
       }
-      for (const st of res.statements ?? []) await ctx.run(st.sql, st.params);
+      for (const st of res.statements ?? []) await ctx.run(st.sql, st.params, st.changes);
       for (const r of res.rejects) ctx.reject(r);
     },
   };

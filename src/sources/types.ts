@@ -96,8 +96,11 @@ export type ReadFn = <T = Row>(sql: string, params?: unknown[]) => Promise<T[]>;
 export interface DeriveResult extends NormalizeResult {
   /** Rows to delete before the derived rows are upserted (stale derived rows). */
   deletes?: { table: string; where: string; params?: unknown[] }[];
-  /** Statements run after the upserts (e.g. flag updates computed from a walk). */
-  statements?: { sql: string; params?: unknown[] }[];
+  /**
+   * Statements run after the upserts (e.g. flag updates computed from a walk), with the
+   * number of rows each changes when the source knows it (an engine may not count them).
+   */
+  statements?: { sql: string; params?: unknown[]; changes?: number }[];
 }
 
 export interface ScopeInput<C> {

@@ -70,15 +70,15 @@ export async function deriveConfigDeploys(read: ReadFn, repo: string, line: stri
   const out: DeriveResult = { rows: {}, rejects: [], deletes: [], statements: [] };
   if (stale.length > 0) {
     out.deletes = [
-      { table: 'links', where: `rule = 'config-deploy' AND src_key IN (SELECT unnest($1::VARCHAR[]))`, params: [stale] },
-      { table: 'deployment_items', where: 'deploy_key IN (SELECT unnest($1::VARCHAR[]))', params: [stale] },
-      { table: 'deployments', where: 'deploy_key IN (SELECT unnest($1::VARCHAR[]))', params: [stale] },
+      { table: 'links', where: `rule = 'config-deploy' AND src_key IN (SELECT unnest($1))`, params: [stale] },
+      { table: 'deployment_items', where: 'deploy_key IN (SELECT unnest($1))', params: [stale] },
+      { table: 'deployments', where: 'deploy_key IN (SELECT unnest($1))', params: [stale] },
     ];
   }
   if (fresh.length === 0) return out;
   const commits = await read<LineCommit>(
     `SELECT sha, author_name, author_email, committed_at, subject, message, change_id, bug_tasks, raw_id
-       FROM commits WHERE repo = $1 AND sha IN (SELECT unnest($2::VARCHAR[]))`, [repo, fresh]);
+       FROM commits WHERE repo = $1 AND sha IN (SELECT unnest($2))`, [repo, fresh]);
   out.rows = configDeployRows(repo, commits);
   return out;
 }

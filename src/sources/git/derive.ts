@@ -2,6 +2,7 @@
 // "merged to master" one by one, which is what a config deployment is). Walks
 // parents[0] from the stored tip; the walk itself is pure over the rows it is given.
 // For operations/mediawiki-config it also derives config deployments and trains.
+import { loadSql } from '../../lib/sql.ts';
 import type { DeriveResult, ReadFn } from '../types.ts';
 import { deriveConfigDeploys, nonEmpty } from './config-deploys.ts';
 import { deriveTrains } from './trains/derive-trains.ts';
@@ -32,10 +33,7 @@ async function isMediawikiConfig(read: ReadFn, repo: string): Promise<boolean> {
  * come from (a re-run with nothing new): the trains need no recomputing.
  */
 async function trainsUpToDate(read: ReadFn, repo: string): Promise<boolean> {
-  const [r] = await read<{ newest: number | null; derived: number | null }>(
-    `SELECT (SELECT max(seq) FROM raw_records WHERE source = 'git' AND scope = $1 AND kind = 'wikiversions') AS newest,
-            (SELECT max(r.seq) FROM train_events e JOIN raw_records r ON r.raw_id = e.raw_id WHERE starts_with(e.commit_key, $2)) AS derived`,
-    [repo, `commit:${repo}:`]);
+  const [r] = await read<{ newest: number | null; derived: number | null }>(loadSql(import.meta.url, 'trains-up-to-date.sql'), [repo, `commit:${repo}:`]);
   return r.newest !== null && r.derived !== null && Number(r.newest) <= Number(r.derived);
 }
 
@@ -46,24 +44,25 @@ export async function deriveGit(read: ReadFn, ctx: { scopes: string[] }): Promis
     const [state] = await read<{ cursor: string | null }>(
       "SELECT cursor FROM sync_state WHERE source = 'git' AND scope = $1", [repo]);
     if (!state?.cursor) continue;
-    const rows = await read<{ sha: string; p: string | null }>('SELECT sha, parents[1] AS p FROM commits WHERE repo = $1', [repo]);
-    const parentOf = new Map(rows.map((r) => [r.sha, r.p ?? undefined]));
+    // parents[1] of a root commit: NULL on DuckDB, '' on ClickHouse (no sha either way)
+    const rows = await read<{ sha: string; p: string | null; first_parent: boolean | null }>('SELECT sha, parents[1] AS p, first_parent FROM commits WHERE repo = $1', [repo]);
+    const parentOf = new Map(rows.map((r) => [r.sha, r.p || undefined]));
     const line = firstParentLine(state.cursor, parentOf);
-    statements.push({
-      sql: `UPDATE commits SET first_parent = (sha IN (SELECT unnest($2::VARCHAR[])))
-             WHERE repo = $1 AND first_parent IS DISTINCT FROM (sha IN (SELECT unnest($2::VARCHAR[])))`,
-      params: [repo, line],
-    });
+    const onLine = new Set(line);
+    const moved = rows.filter((r) => r.first_parent !== onLine.has(r.sha)).map((r) => r.sha);
+    if (moved.length > 0) {
+      statements.push({ sql: loadSql(import.meta.url, 'first-parent.sql'), params: [repo, nonEmpty(line), moved], changes: moved.length });
+    }
     if (await isMediawikiConfig(read, repo)) {
       addResult(out, await deriveConfigDeploys(read, repo, line));
       const trains = (await trainsUpToDate(read, repo)) ? null : await deriveTrains(read, repo, parentOf);
       if (trains) {
         out.deletes!.push(
           {
-            table: 'train_events', where: 'starts_with(commit_key, $1) AND event_key NOT IN (SELECT unnest($2::VARCHAR[]))',
+            table: 'train_events', where: 'left(commit_key, length($1)) = $1 AND event_key NOT IN (SELECT unnest($2))',
             params: [`commit:${repo}:`, nonEmpty(trains.train_events.map((e) => e.event_key as string))],
           },
-          { table: 'trains', where: "starts_with(raw_id, 'git:wikiversions:') AND train_key NOT IN (SELECT unnest($1::VARCHAR[]))", params: [nonEmpty(trains.trains.map((t) => t.train_key as string))] },
+          { table: 'trains', where: "raw_id LIKE 'git:wikiversions:%' AND train_key NOT IN (SELECT unnest($1))", params: [nonEmpty(trains.trains.map((t) => t.train_key as string))] },
         );
         addResult(out, { rows: trains, rejects: [] });
       }

@@ -13,18 +13,13 @@ export async function derivePhabricator(read: ReadFn): Promise<DeriveResult> {
     const ids = [restricted];
     const keys = [restricted.map((id) => `task:${id}`)];
     deletes.push(
-      { table: 'task_events', where: 'task_key IN (SELECT unnest($1::VARCHAR[]))', params: keys },
-      { table: 'links', where: "rule IN ('gerritbot', 'release-task') AND src_key IN (SELECT unnest($1::VARCHAR[]))", params: keys },
-      { table: 'raw_records', where: loadSql(import.meta.url, 'purge-restricted-raw.sql').trim(), params: ids },
+      { table: 'task_events', where: 'task_key IN (SELECT unnest($1))', params: keys },
+      { table: 'links', where: "rule IN ('gerritbot', 'release-task') AND src_key IN (SELECT unnest($1))", params: keys },
+      { table: 'raw_records', where: loadSql(import.meta.url, 'purge-restricted-raw.sql'), params: ids },
     );
   }
-  return {
-    rows: {},
-    rejects: [],
-    deletes,
-    statements: [
-      { sql: loadSql(import.meta.url, 'project-names.sql') },
-      { sql: loadSql(import.meta.url, 'train-blocker.sql') },
-    ],
-  };
+  // The tasks and trains whose value moved, as whole rows to write (both engines).
+  const tasks = await read<Record<string, unknown>>(loadSql(import.meta.url, 'project-names.sql'));
+  const trains = await read<Record<string, unknown>>(loadSql(import.meta.url, 'train-blocker.sql'));
+  return { rows: { tasks, trains } as DeriveResult['rows'], rejects: [], deletes };
 }

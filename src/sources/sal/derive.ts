@@ -12,16 +12,16 @@ import { DEPLOY_KINDS, pairEntries, STALE_MS, type PairEntry } from './pair.ts';
  * string, split in SQL: binding a million-element list costs far more memory.
  */
 function staleRows(table: string, column: string, keep: string[]): NonNullable<DeriveResult['deletes']>[number] {
-  const sal = "starts_with(deploy_key, 'deploy:sal:')";
-  if (keep.length === 0) return { table, where: sal };
-  return { table, where: `${sal} AND ${column} NOT IN (SELECT unnest(string_split($1::VARCHAR, chr(10))))`, params: [keep.join('\n')] };
+  if (keep.length === 0) return { table, where: SAL };
+  return { table, where: loadSql(import.meta.url, 'stale-rows.sql').replaceAll('{{column}}', column), params: [keep.join('\n')] };
 }
 
 const PAGE = 20_000;
 
 /** The scap entries from `from` on, in time order, a page at a time, so the whole log is never held at once. */
 async function* deployEntries(read: ReadFn, from: Date | null): AsyncGenerator<PairEntry> {
-  let after: [Date, string] = [from ?? new Date(-8.64e15), ''];
+  // before every entry (1900: the earliest time both engines keep)
+  let after: [Date, string] = [from ?? new Date(Date.UTC(1900, 0, 1)), ''];
   for (;;) {
     const rows = await read<{ entry_key: string; logged_at: Date; user_name: string | null; host: string | null; message: string | null; raw_id: string | null }>(
       loadSql(import.meta.url, 'deploy-entries.sql'), [DEPLOY_KINDS, after[0], after[1], PAGE]);
@@ -34,7 +34,7 @@ async function* deployEntries(read: ReadFn, from: Date | null): AsyncGenerator<P
   }
 }
 
-const SAL = "starts_with(deploy_key, 'deploy:sal:')";
+const SAL = "deploy_key LIKE 'deploy:sal:%'";
 const TOUCHED = `${SAL} AND (started_at >= $1 OR finished_at >= $1)`;
 
 /**
@@ -83,7 +83,7 @@ export async function deriveSal(read: ReadFn): Promise<DeriveResult> {
     deletes: [
       staleRows('deployments', 'deploy_key', paired.deployments.map((d) => d.deploy_key as string)),
       staleRows('deployment_items', 'item_key', paired.items.map((i) => i.item_key as string)),
-      { table: 'links', where: "starts_with(src_key, 'deploy:sal:') AND rule IN ('sal-gerrit-markup', 'sal-task-ref')" },
+      { table: 'links', where: "src_key LIKE 'deploy:sal:%' AND rule IN ('sal-gerrit-markup', 'sal-task-ref')" },
     ],
   };
 }

@@ -4,6 +4,7 @@
 // found by walking first parents to the nearest commit that changed the file. States are
 // read in arrival order, kept as text until no later commit needs them, and compared on
 // the changed lines only.
+import { loadSql } from '../../../lib/sql.ts';
 import type { RowFor } from '../../../model/catalogue/index.ts';
 import type { ReadFn } from '../../types.ts';
 import { computeTrains, type TrainCommit } from './compute.ts';
@@ -19,7 +20,7 @@ interface Touching {
   parents: string[];
   committed_at: Date;
   bug_tasks: string[] | null;
-  files: string[];
+  touched_files: string[];
 }
 
 /** The commit whose state of `path` a commit starts from: its first parent, or further back. */
@@ -43,16 +44,14 @@ function mergeMoves(into: Map<string, VersionMoves>, from: Map<string, VersionMo
 }
 
 export async function deriveTrains(read: ReadFn, repo: string, parentOf: Map<string, string | undefined>): Promise<{ trains: RowFor<'trains'>[]; train_events: RowFor<'train_events'>[] } | null> {
-  const commits = await read<Touching>(
-    `SELECT sha, commit_key, parents, committed_at, bug_tasks, list_filter(files, f -> f IN ('wikiversions.json', 'wikiversions.dat')) AS files
-       FROM commits WHERE repo = $1 AND list_has_any(files, ['wikiversions.json', 'wikiversions.dat'])`, [repo]);
+  const commits = await read<Touching>(loadSql(import.meta.url, 'touching.sql'), [repo]);
   if (commits.length === 0) return null;
-  const touched = new Set(commits.flatMap((c) => c.files.map((f) => `${c.sha}:${f}`)));
+  const touched = new Set(commits.flatMap((c) => c.touched_files.map((f) => `${c.sha}:${f}`)));
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const beforeOf = new Map<string, string | null>();
   const needed = new Map<string, number>(); // state key → commits still to diff against it
   for (const c of commits) {
-    for (const f of c.files.filter((x) => FILES.includes(x))) {
+    for (const f of c.touched_files.filter((x) => FILES.includes(x))) {
       const b = stateBefore(c.sha, f, parentOf, touched);
       beforeOf.set(`${c.sha}:${f}`, b);
       if (b) needed.set(b, (needed.get(b) ?? 0) + 1);
