@@ -43,7 +43,7 @@ const memo = new Map<string, ParsedCase[]>();
  * (dropping it when the collector resumed made normalize parse every chunk a second time).
  * Oldest first out, so memory stays bounded when chunks are never normalised (already stored).
  */
-export const MEMO_CHARS = 32_000_000;
+export const MEMO_CHARS = 16_000_000; // four transactions' worth (src/sync/batches.ts DEFAULT_BUDGET)
 let memoChars = 0;
 
 function remember(payload: string, cases: ParsedCase[]): void {
