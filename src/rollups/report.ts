@@ -20,12 +20,12 @@ export function reportRollup(id: string, reads: readonly TableName[], query: () 
     reads,
     async refresh({ store }) {
       const { sql, params } = query();
-      await store.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`, params);
+      await store.replaceTable(table, sql, params);
       return {};
     },
     async read(store, limit) {
       if (!(await rollupIsFresh(store, rollup))) return null;
-      return store.all(`SELECT * FROM ${table} LIMIT $1`, [limit]);
+      return limit === null ? store.all(`SELECT * FROM ${table}`) : store.all(`SELECT * FROM ${table} LIMIT $1`, [limit]);
     },
   };
   return rollup;

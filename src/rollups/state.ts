@@ -24,11 +24,10 @@ async function rebuild(ctx: RollupContext, r: Rollup): Promise<number> {
   const started = performance.now();
   await ctx.store.transaction(async (tx) => {
     const { asOf } = await r.refresh({ store: tx, clock: ctx.clock });
-    const [{ n }] = await tx.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "rollup_${r.name}"`);
-    await tx.run('DELETE FROM rollup_state WHERE name = $1', [r.name]);
-    await tx.run('INSERT INTO rollup_state VALUES ($1, $2, $3, $4, $5, $6)', [
-      r.name, await watermarkOf(tx, r), asOf ?? null, n, ctx.clock(), Math.round(performance.now() - started),
-    ]);
+    const [{ n }] = await tx.all<{ n: number | bigint }>(`SELECT count(*) AS n FROM "rollup_${r.name}"`);
+    await tx.upsert('rollup_state', [{
+      name: r.name, watermark: await watermarkOf(tx, r), as_of: asOf ?? null, row_count: Number(n), refreshed_at: ctx.clock(), duration_ms: Math.round(performance.now() - started),
+    }]);
   });
   return Math.round(performance.now() - started);
 }

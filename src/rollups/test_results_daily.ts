@@ -10,7 +10,7 @@ export const testResultsDailyRollup: Rollup = {
   name: 'test_results_daily',
   reads: ['test_results'],
   async refresh({ store }) {
-    await store.run(loadSql(import.meta.url, 'test_results_daily.sql'));
+    await store.replaceTable('rollup_test_results_daily', loadSql(import.meta.url, 'test_results_daily.sql'));
     return {};
   },
 };

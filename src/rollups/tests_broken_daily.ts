@@ -13,7 +13,7 @@ export const testsBrokenDailyRollup: Rollup = {
   name: 'tests_broken_daily',
   reads: CI_TABLES, // test_runs: results, builds, change topics
   async refresh({ store }) {
-    await store.run(`CREATE OR REPLACE TABLE rollup_tests_broken_daily AS ${loadSql(REPORT_SQL, 'tests_broken_by_dependency.sql')}`,
+    await store.replaceTable('rollup_tests_broken_daily', loadSql(REPORT_SQL, 'tests_broken_by_dependency.sql'),
       [null, null, BROKEN_MIN_CHANGES, null, null]);
     return {};
   },

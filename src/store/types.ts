@@ -105,6 +105,12 @@ export interface Store {
    * over versions, so DELETE FROM it is not a statement callers can write themselves.
    */
   remove(table: string, where: string, params?: Params): Promise<number>;
+  /**
+   * (Re)creates table `name`, outside the catalogue, as the answer of `sql`, keeping the
+   * answer's row order for readers that take a prefix: the rollups. Each engine writes its
+   * own DDL (DuckDB `CREATE OR REPLACE TABLE … AS`; ClickHouse a TinyLog table).
+   */
+  replaceTable(name: string, sql: string, params?: Params): Promise<void>;
   /** Runs a read-only query on its own connection, interrupted after timeoutMs, cut at limit rows or maxBytes. */
   readOnlyQuery(sql: string, opts: ReadOnlyOptions): Promise<QueryResult & { truncated: boolean; truncatedBy?: 'rows' | 'bytes' }>;
   close(): Promise<void>;

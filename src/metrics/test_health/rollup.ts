@@ -22,7 +22,7 @@ export const testHealthRollup: Rollup = {
   async refresh({ store, clock }) {
     const at = await rollupAsOf({ store, clock });
     const args = await testHealthArgs({ store, clock }, { state: 'all', until: at }, null);
-    await store.run(`CREATE OR REPLACE TABLE rollup_test_health AS ${loadSql(import.meta.url, 'test_health.sql')}`, args);
+    await store.replaceTable('rollup_test_health', loadSql(import.meta.url, 'test_health.sql'), args);
     return { asOf: at };
   },
 };

@@ -202,6 +202,9 @@ export class ClickHouseStore implements Store {
   remove(table: string, where: string, params?: Params): Promise<number> {
     return this.transaction((tx) => tx.remove(table, where, params));
   }
+  replaceTable(name: string, sql: string, params?: Params): Promise<void> {
+    return this.transaction((tx) => tx.replaceTable(name, sql, params));
+  }
 
   readOnlyQuery(sql: string, opts: ReadOnlyOptions) {
     this.live();
@@ -276,6 +279,11 @@ class ClickHouseUnit implements Store {
   }
   deleteByRawIds(table: string, rawIds: string[]): Promise<number> {
     return deleteByRaw(this.store.ctx, tableDef(table), rawIds);
+  }
+  /** A TinyLog table: one stream, read in the order it was written (a LIMIT takes the answer's prefix). */
+  async replaceTable(name: string, sql: string, params?: Params): Promise<void> {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ShiplogError('store_failure', `table name ${JSON.stringify(name)} is not a plain name`);
+    await this.store.execNow(`CREATE OR REPLACE TABLE "${name}" ENGINE = TinyLog AS ${sqlVariant(sql, 'clickhouse')}`, params);
   }
   async remove(table: string, where: string, params?: Params): Promise<number> {
     const text = this.store.prepare(where, params);

@@ -38,7 +38,7 @@ export function literal(v: unknown, modern: boolean): string {
 /**
  * Replaces `$1`…`$n` outside string literals, quoted identifiers and comments with the
  * parameters as literals. A parameter the text does not use is fine; one it uses and the
- * caller did not pass is refused.
+ * caller did not pass is refused. A NULL after LIMIT means no limit, as in DuckDB.
  */
 export function inlineParams(sql: string, params: readonly unknown[] | undefined, modern: boolean): string {
   if (!params || params.length === 0 || !sql.includes('$')) return sql;
@@ -66,7 +66,9 @@ export function inlineParams(sql: string, params: readonly unknown[] | undefined
       while (/[0-9]/.test(sql[j] ?? '')) j++;
       const n = Number(sql.slice(i + 1, j));
       if (n < 1 || n > params.length) throw new ShiplogError('store_failure', `parameter $${n} is not given (${params.length} given)`);
-      out += literal(params[n - 1], modern);
+      // LIMIT NULL is no limit in DuckDB (a report's "all rows"); ClickHouse wants a number
+      const v = params[n - 1];
+      out += v == null && /\bLIMIT\s*$/i.test(out.slice(-16)) ? '18446744073709551615' : literal(v, modern);
       i = j;
     } else {
       out += c;

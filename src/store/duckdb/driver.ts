@@ -54,6 +54,12 @@ async function readRows(conn: DuckDBConnection, sql: string, params?: Params, ma
   return { columns: names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' })), rows };
 }
 
+/** A table name made by code (a rollup's): a plain identifier, refused otherwise. */
+function plainName(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ShiplogError('store_failure', `table name ${JSON.stringify(name)} is not a plain name`);
+  return `"${name}"`;
+}
+
 /** Operations on one connection; the writer and the transaction view share this. */
 class ConnectionOps {
   private columnOrder = new Map<string, string[]>();
@@ -98,6 +104,10 @@ class ConnectionOps {
     tableDef(table);
     const r = await this.conn.run(`DELETE FROM "${table}" WHERE raw_id IN (SELECT unnest($1::VARCHAR[]))`, [toParam(rawIds)]);
     return Number(r.rowsChanged);
+  }
+
+  async replaceTable(name: string, sql: string, params?: Params): Promise<void> {
+    await this.run(`CREATE OR REPLACE TABLE ${plainName(name)} AS ${sql}`, params);
   }
 
   async remove(table: string, where: string, params?: Params): Promise<number> {
@@ -251,6 +261,10 @@ export class DuckDBStore implements Store {
     return this.transaction((tx) => tx.remove(table, where, params));
   }
 
+  replaceTable(name: string, sql: string, params?: Params): Promise<void> {
+    return this.transaction((tx) => tx.replaceTable(name, sql, params));
+  }
+
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.transaction((tx) => tx.upsert(table, rows));
   }
@@ -352,6 +366,9 @@ class TransactionView implements Store {
   }
   remove(table: string, where: string, params?: Params): Promise<number> {
     return this.ops.remove(table, where, params);
+  }
+  replaceTable(name: string, sql: string, params?: Params): Promise<void> {
+    return this.ops.replaceTable(name, sql, params);
   }
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.ops.upsert(table, rows);
