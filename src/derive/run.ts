@@ -73,6 +73,12 @@ async function runStep(store: Store, step: Step, opts: DeriveOptions): Promise<S
         t.unchanged += c.unchanged;
         count([table], c.new + c.updated);
       },
+      replace: async (table, sql, params) => {
+        writable(table);
+        const n = await tx.replaceRows(table, sql, params);
+        count([table], n);
+        return n;
+      },
       remove: async (table, where, params) => {
         writable(table);
         const n = await tx.remove(table, where, params);

@@ -21,6 +21,12 @@ export interface StepContext {
   run(sql: string, params?: unknown[], changes?: number): Promise<number>;
   /** Writes rows by the table's catalogue mode; the table must be one of the step's writes. */
   write(table: TableName, rows: Record<string, unknown>[]): Promise<void>;
+  /**
+   * Replaces stored rows of an upsert table the step writes, whole, by the rows a query
+   * answers (every column, by name; keys already stored), inside the engine; answers how many. For recomputed rows in
+   * bulk, where a round trip through write() would cost far more than the query.
+   */
+  replace(table: TableName, sql: string, params?: unknown[]): Promise<number>;
   /** Deletes rows of a table the step writes; answers how many. */
   remove(table: TableName, where: string, params?: unknown[]): Promise<number>;
   /** Rejects of the step (a diff that does not apply…), kept with their reason like normalize's. */

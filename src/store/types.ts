@@ -106,6 +106,14 @@ export interface Store {
    */
   remove(table: string, where: string, params?: Params): Promise<number>;
   /**
+   * Replaces stored rows of upsert table `table`, whole, by the rows `sql` answers (every
+   * column of the table, by name; only keys already stored), inside the engine: no version
+   * rule and no kept derived value, the query is the truth for its keys. Answers how many
+   * rows it wrote. For derive steps that recompute many rows: a round trip through
+   * JavaScript cost 15× DuckDB's UPDATE.
+   */
+  replaceRows(table: string, sql: string, params?: Params): Promise<number>;
+  /**
    * (Re)creates table `name`, outside the catalogue, as the answer of `sql`, keeping the
    * answer's row order for readers that take a prefix: the rollups. Each engine writes its
    * own DDL (DuckDB `CREATE OR REPLACE TABLE … AS`; ClickHouse a TinyLog table).

@@ -1,10 +1,9 @@
 // deployments.window_key is the window each deployment fell in (view deployments_windowed,
 // schema 220: a window a deployer opened claims the deploys made in it, else the calendar
 // window by time). One step, whichever came first: the calendar, the SAL or the workflow.
-// The deployments whose window moved are selected and written back (both engines).
+// The deployments whose window moved are selected and replaced by the engine (both engines).
 import { loadSql } from '../../lib/sql.ts';
 import type { Step } from '../../model/step.ts';
-import { writeRecomputed } from './recomputed.ts';
 
 export const deployWindowsStep: Step = {
   name: 'deploy-windows',
@@ -12,7 +11,6 @@ export const deployWindowsStep: Step = {
   reads: ['deployments', 'windows', 'links'],
   writes: ['deployments'],
   async run(ctx) {
-    const moved = await ctx.all(loadSql(import.meta.url, 'deploy-windows.sql'));
-    await writeRecomputed(ctx, 'deployments', 'deploy_key', moved, ['window_key']);
+    await ctx.replace('deployments', loadSql(import.meta.url, 'deploy-windows.sql'));
   },
 };

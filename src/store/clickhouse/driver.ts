@@ -6,12 +6,12 @@
 // last, with a journal that undoes the rows of a unit that never got that far (raw.ts).
 import { randomUUID } from 'node:crypto';
 import { ShiplogError } from '../../lib/errors.ts';
-import { tableDef } from '../../model/catalogue/index.ts';
+import { columnNames, tableDef } from '../../model/catalogue/index.ts';
 import { sqlVariant } from '../../lib/sql.ts';
 import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, SqlDialect, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { openChdb } from './chdb.ts';
 import { settingsFor, type ChConn } from './conn.ts';
-import { type Target } from './ddl.ts';
+import { type Target, versionsTable } from './ddl.ts';
 import { openHttp } from './http.ts';
 import { migrateClickHouse } from './migrate.ts';
 import { recoverJournal, storeRawClickHouse, type RawSession } from './raw.ts';
@@ -205,6 +205,9 @@ export class ClickHouseStore implements Store {
   replaceTable(name: string, sql: string, params?: Params): Promise<void> {
     return this.transaction((tx) => tx.replaceTable(name, sql, params));
   }
+  replaceRows(table: string, sql: string, params?: Params): Promise<number> {
+    return this.transaction((tx) => tx.replaceRows(table, sql, params));
+  }
 
   readOnlyQuery(sql: string, opts: ReadOnlyOptions) {
     this.live();
@@ -279,6 +282,17 @@ class ClickHouseUnit implements Store {
   }
   deleteByRawIds(table: string, rawIds: string[]): Promise<number> {
     return deleteByRaw(this.store.ctx, tableDef(table), rawIds);
+  }
+  /** A newer version of each answered row, inserted by the engine; counted by that version. */
+  async replaceRows(table: string, sql: string, params?: Params): Promise<number> {
+    const t = tableDef(table);
+    if (t.mode !== 'upsert' || DEFERRED.includes(table)) throw new ShiplogError('store_failure', `${table}: its rows are not replaced by a query`);
+    const cols = columnNames(t).map((c) => `"${c}"`).join(', ');
+    const version = this.store.ctx.nextVersion();
+    const target = `"${versionsTable(t)}"`;
+    await this.store.execNow(`INSERT INTO ${target} (${cols}, _version, _deleted) SELECT ${cols}, ${version}, 0 FROM (${sqlVariant(sql, 'clickhouse')}) AS _replacing`, params);
+    const a = await this.store.conn.query(`SELECT count() FROM ${target} WHERE _version = ${version}`);
+    return Number(a.data[0]?.[0] ?? 0);
   }
   /** A TinyLog table: one stream, read in the order it was written (a LIMIT takes the answer's prefix). */
   async replaceTable(name: string, sql: string, params?: Params): Promise<void> {

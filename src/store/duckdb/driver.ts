@@ -9,7 +9,7 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeError, ShiplogError } from '../../lib/errors.ts';
 import { describeSqlError } from './sql-error.ts';
-import { tableDef } from '../../model/catalogue/index.ts';
+import { columnNames, tableDef } from '../../model/catalogue/index.ts';
 import { dedupeByKey } from '../rows.ts';
 import { stageEncoded } from './columnar.ts';
 import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, SqlDialect, Store, StoredRaw, UpsertCounts } from '../types.ts';
@@ -104,6 +104,26 @@ class ConnectionOps {
     tableDef(table);
     const r = await this.conn.run(`DELETE FROM "${table}" WHERE raw_id IN (SELECT unnest($1::VARCHAR[]))`, [toParam(rawIds)]);
     return Number(r.rowsChanged);
+  }
+
+  /**
+   * The answer staged in a temporary table, then an UPDATE … FROM it of every non-key column
+   * (on 33k deployments: an UPDATE from the query itself, which reads the table it updates,
+   * took 23 s, INSERT OR REPLACE 3 s, this ~0.1 s).
+   */
+  async replaceRows(table: string, sql: string, params?: Params): Promise<number> {
+    const t = tableDef(table);
+    if (t.mode !== 'upsert') throw new ShiplogError('store_failure', `${table} is append-only: its rows are not replaced`);
+    const cols = columnNames(t);
+    const keys = new Set<string>(t.key);
+    const set = cols.filter((c) => !keys.has(c)).map((c) => `"${c}" = _replacing."${c}"`).join(', ');
+    const on = t.key.map((k) => `"${table}"."${k}" = _replacing."${k}"`).join(' AND ');
+    await this.run(`CREATE OR REPLACE TEMP TABLE _replacing AS SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM (${sql}) AS q`, params);
+    try {
+      return await this.run(`UPDATE "${table}" SET ${set} FROM _replacing WHERE ${on}`);
+    } finally {
+      await this.run('DROP TABLE IF EXISTS _replacing');
+    }
   }
 
   async replaceTable(name: string, sql: string, params?: Params): Promise<void> {
@@ -265,6 +285,10 @@ export class DuckDBStore implements Store {
     return this.transaction((tx) => tx.replaceTable(name, sql, params));
   }
 
+  replaceRows(table: string, sql: string, params?: Params): Promise<number> {
+    return this.transaction((tx) => tx.replaceRows(table, sql, params));
+  }
+
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.transaction((tx) => tx.upsert(table, rows));
   }
@@ -369,6 +393,9 @@ class TransactionView implements Store {
   }
   replaceTable(name: string, sql: string, params?: Params): Promise<void> {
     return this.ops.replaceTable(name, sql, params);
+  }
+  replaceRows(table: string, sql: string, params?: Params): Promise<number> {
+    return this.ops.replaceRows(table, sql, params);
   }
   upsert(table: string, rows: Row[]): Promise<UpsertCounts> {
     return this.ops.upsert(table, rows);
