@@ -90,10 +90,13 @@ async function runStep(store: Store, step: Step, opts: DeriveOptions): Promise<S
     };
     await step.run(ctx);
     if (rejects.length > 0) await opts.saveRejects?.(tx, step.name, rejects);
-    await touched.commit(tx, opts.now);
+    // What it saw: the versions it started from and its own bumps (read back instead, they
+    // would miss the bumps on ClickHouse, which writes the bookkeeping at commit, and the
+    // step would run again to no effect)
+    const bumped = await touched.commit(tx, opts.now);
     const ms = performance.now() - started;
     await tx.upsert('step_state', [{
-      step: step.name, seen: JSON.stringify(seenOf(step, await readVersions(tx))), ran_at: opts.now, duration_ms: ms, rows_changed: changed,
+      step: step.name, seen: JSON.stringify(seenOf(step, new Map([...versions, ...bumped]))), ran_at: opts.now, duration_ms: ms, rows_changed: changed,
     }]);
     return { step: step.name, ms, changed, tables };
   });

@@ -11,12 +11,14 @@ export async function readVersions(tx: Store): Promise<Versions> {
   return new Map(rows.map((r) => [r.table_name, Number(r.version)]));
 }
 
-/** Raises the version of each named table by one. */
-export async function bumpTables(tx: Store, tables: Iterable<string>, now: Date): Promise<void> {
+/** Raises the version of each named table by one; answers the new versions. */
+export async function bumpTables(tx: Store, tables: Iterable<string>, now: Date): Promise<Versions> {
   const names = [...new Set(tables)];
-  if (names.length === 0) return;
+  if (names.length === 0) return new Map();
   const current = await readVersions(tx);
-  await tx.upsert('table_versions', names.map((t) => ({ table_name: t, version: (current.get(t) ?? 0) + 1, changed_at: now })));
+  const next: Versions = new Map(names.map((t) => [t, (current.get(t) ?? 0) + 1]));
+  await tx.upsert('table_versions', names.map((t) => ({ table_name: t, version: next.get(t)!, changed_at: now })));
+  return next;
 }
 
 /** Tracks the tables a transaction changed, and raises their versions once at its end. */
@@ -25,8 +27,10 @@ export class Touched {
   add(table: string, changed: number): void {
     if (changed > 0) this.tables.add(table);
   }
-  async commit(tx: Store, now: Date): Promise<void> {
-    await bumpTables(tx, this.tables, now);
+  /** Raises the versions; answers the new ones. */
+  async commit(tx: Store, now: Date): Promise<Versions> {
+    const next = await bumpTables(tx, this.tables, now);
     this.tables.clear();
+    return next;
   }
 }
