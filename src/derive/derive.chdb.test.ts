@@ -2,8 +2,16 @@
 // (chdb) through store.write, the derive steps run (deriveAfterWrites), and the tables the
 // steps write must hold the same rows on both — and the rows the case expects, so a step that
 // did nothing on both engines does not pass. Times compare as ISO text; an empty list equals
-// a NULL one (ClickHouse has no NULL list).
+// a NULL one (ClickHouse has no NULL list). Then renormalize (delete a source's rows, replay
+// its raw records, derive again) on both.
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../lib/log.ts';
+import { junitSource } from '../sources/junit/index.ts';
+import { runSource } from '../sync/pipeline.ts';
+import { renormalize } from '../sync/renormalize.ts';
 import { ENGINES_UNDER_TEST } from '../store/contract/engines.ts';
 import type { Row, Store } from '../store/index.ts';
 import { deriveAfterWrites } from '../sync/derive.ts';
@@ -43,4 +51,23 @@ describe.skipIf(clickhouse.missing)(`derive steps give the same rows on DuckDB a
       for (const t of tables) expect({ table: t, rows: b[t] }).toEqual({ table: t, rows: a[t] });
     });
   }
+
+  it('renormalize rebuilds the same rows from raw on both engines (junit, derive after)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'junit-'));
+    mkdirSync(join(dir, 'log'));
+    for (const n of ['phpunit-mediawiki.xml', 'truncated.xml']) copyFileSync(new URL(`../sources/junit/fixtures/${n}`, import.meta.url), join(dir, 'log', n));
+    const answers: string[][] = [];
+    for (const engine of [duckdb, clickhouse]) {
+      const store = await engine.open();
+      open.push(store);
+      await runSource({ store, log: silentLogger(), clock, fetch: globalThis.fetch }, { source: junitSource, config: { chunk: { maxCases: 2 } }, paths: [dir], options: { repo: 'mediawiki/core' } });
+      const snapshot = async () => [...norm(await store.all('SELECT * FROM test_results')), ...norm(await store.all('SELECT * FROM ci_builds'))];
+      const before = await snapshot();
+      expect(before.length).toBe(8 + 2);
+      await renormalize(store, [junitSource as never], clock);
+      expect(await snapshot(), engine.name).toEqual(before);
+      answers.push(before);
+    }
+    expect(answers[1]).toEqual(answers[0]);
+  });
 });

@@ -3,6 +3,7 @@
 // version of every item (raw_heads) in arrival order, then forgets what every derive step
 // saw and derives once — the same rows a first ingest of those versions writes, whatever
 // the order the sources were first imported in (test/e2e/order.test.ts).
+import { loadSql } from '../lib/sql.ts';
 import type { Store } from '../store/index.ts';
 import type { Source } from '../sources/types.ts';
 import { resetSteps } from '../derive/run.ts';
@@ -27,13 +28,13 @@ export async function renormalize(
     await store.transaction(async (tx) => {
       const touched = new Touched();
       for (const table of [...tablesWrittenBy(source.name), 'rejects']) {
-        touched.add(table, await tx.run(`DELETE FROM "${table}" WHERE starts_with(raw_id, $1)`, [`${source.name}:`]));
+        touched.add(table, await tx.remove(table, loadSql(import.meta.url, 'rows-of-source.sql'), [`${source.name}:`]));
       }
       touched.add(`raw:${source.name}`, 1);
       const [{ total }] = await tx.all<{ total: number }>('SELECT count(*) AS total FROM raw_records WHERE source = $1', [source.name]);
       // Versions a newer one replaced are archived but hold no rows: skip them.
       const replaced = new Set((await tx.all<{ raw_id: string }>(
-        'SELECT r.raw_id FROM raw_records r ANTI JOIN raw_heads h USING (raw_id) WHERE r.source = $1', [source.name])).map((r) => r.raw_id));
+        'SELECT raw_id FROM raw_records WHERE source = $1 AND raw_id NOT IN (SELECT raw_id FROM raw_heads)', [source.name])).map((r) => r.raw_id));
       let lastSeq = 0;
       for (;;) {
         const rows = await tx.all<Record<string, unknown>>(
