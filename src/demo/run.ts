@@ -3,11 +3,14 @@
 // the real sources — the same path a user's own data takes. Each source is ingested as soon
 // as its files are written, while the next source's are being written; each source's files
 // are removed in the background once ingested. Says how long each source took to write and
-// to ingest.
+// to ingest. The derive steps run once, after the last source: a derive after each source
+// would run the cross-source steps again and again, and derive gives the same tables in any
+// order and batching (test/e2e/order.test.ts).
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deriveNow } from '../sync/derive.ts';
 import { importPaths, refreshRollupsAfter, syncWithConfig, type ServiceDeps } from '../sync/service.ts';
 import type { SourceSummary } from '../sync/summary.ts';
 import { EMITTERS, type DemoImport } from './emitters.ts';
@@ -63,13 +66,17 @@ export async function runDemo(deps: ServiceDeps, opts: DemoOptions): Promise<{ s
       const t = Date.now();
       step(`ingesting ${name}`);
       for (const imp of imports) {
-        const s = await runImport(deps, imp);
+        const s = await runImport({ ...deps, derive: false }, imp);
         if (s.errors.length) say(`  ${imp.source}: ${s.errors.join('; ')}`);
         summaries.push(s);
       }
       for (const imp of imports) imp.paths.forEach(remove); // after all of them: two sources may read one path (git and extensions)
       say(`${name}: written in ${secs(ms)}, ingested in ${secs(Date.now() - t)}`);
     }
+    const t2 = Date.now();
+    step('deriving (windows, deployments, trains, links, people, stewardship)');
+    await deriveNow(deps.store, deps.clock, summaries);
+    say(`derived in ${secs(Date.now() - t2)}`);
     const t3 = Date.now();
     step('building the rollups');
     await refreshRollupsAfter(deps); // once, not after each import

@@ -28,6 +28,8 @@ export interface ServiceDeps {
   holder?: string;
   /** Aborts collecting (the server is stopping); a scope cut short resumes from its cursor. */
   signal?: AbortSignal;
+  /** false: imports leave the derive steps to the caller, who derives once after them all. */
+  derive?: boolean;
 }
 
 function locked<T>(deps: ServiceDeps, sources: string[], fn: () => Promise<T>): Promise<T> {

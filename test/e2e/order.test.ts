@@ -1,7 +1,8 @@
 // Same answer in any order: the demo's sources, written once in their real wire formats,
 // are ingested into fresh stores in many orders — every permutation of the sources whose
 // joins used to depend on the order (gerrit-notedb, mediawiki-config, sal, calendar), a random
-// order of all of them, those four in tiny batches — and every public
+// order of all of them, those four in tiny batches, every source and then one derive (the
+// demo's way) — and every public
 // table must come out identical, and equal to a `renormalize` of the same store.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,10 @@ import { CATALOGUE } from '../../src/model/catalogue/index.ts';
 import { SOURCES } from '../../src/sources/registry.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import type { BatchBudget } from '../../src/sync/batches.ts';
+import { deriveNow } from '../../src/sync/derive.ts';
 import { renormalize } from '../../src/sync/renormalize.ts';
 import { importPaths, syncWithConfig, type ServiceDeps } from '../../src/sync/service.ts';
+import type { SourceSummary } from '../../src/sync/summary.ts';
 
 const clock = () => new Date('2026-03-02T12:00:00Z');
 let dir: string;
@@ -32,17 +35,21 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function ingest(order: string[], budget?: BatchBudget): Promise<Store> {
+/** Imports the groups in order; `deriveOnce`: no derive per import, one after them all (the demo's way). */
+async function ingest(order: string[], budget?: BatchBudget, deriveOnce = false): Promise<Store> {
   const store = await openStore(':memory:');
-  const deps = { store, config: configSchema.parse({}), log: silentLogger(), clock, fetch, batchBudget: budget } as ServiceDeps;
+  const deps = { store, config: configSchema.parse({}), log: silentLogger(), clock, fetch, batchBudget: budget, derive: !deriveOnce } as ServiceDeps;
+  const summaries: SourceSummary[] = [];
   for (const name of order) {
     for (const imp of groups.find((g) => g.name === name)!.imports) {
       const s = imp.config !== undefined
         ? await syncWithConfig(deps, imp.source, imp.config, false)
         : await importPaths(deps, imp.source, imp.paths, imp.options ?? {}, false);
       expect(s.errors, `${name}: ${imp.source}`).toEqual([]);
+      summaries.push(s);
     }
   }
+  if (deriveOnce) await deriveNow(store, clock, summaries);
   return store;
 }
 
@@ -123,6 +130,12 @@ describe('import order', () => {
     const order = [...names()].sort(() => r() - 0.5);
     const store = await ingest(order);
     expectSame(full, await snapshot(store), order.join(' → '));
+    await store.close();
+  }, 600_000);
+
+  it('every source, then one derive (what shiplog demo does), gives the same tables', async () => {
+    const store = await ingest(names(), undefined, true);
+    expectSame(full, await snapshot(store), 'one derive after every import');
     await store.close();
   }, 600_000);
 
