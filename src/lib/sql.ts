@@ -85,9 +85,11 @@ export function sqlVariant(text: string, engine: string): string {
   // A file with {{placeholders}} the caller filled in: the variant, filled in the same way.
   const t = text.includes('{{') ? null : templateOf(text);
   if (!t) return text;
-  const variant = variantFile(t.path, engine);
-  if (variant === null) return text;
-  return variant.replace(/\{\{(\w+)\}\}/g, (all, name: string) => (t.values[name] === undefined ? all : fillVariant(t.values[name], engine)));
+  // a template with no variant of its own may be filled with one that has (answer.sql in a
+  // link rule's stale.sql): the same template, its fillings turned into their variants
+  const variant = variantFile(t.path, engine) ?? cache.get(t.path)!;
+  const out = variant.replace(/\{\{(\w+)\}\}/g, (all, name: string) => (t.values[name] === undefined ? all : fillVariant(t.values[name], engine)));
+  return out;
 }
 
 const withoutComments = (s: string) => s.replace(/--.*$/gm, '');
@@ -100,6 +102,7 @@ const withoutComments = (s: string) => s.replace(/--.*$/gm, '');
 function fillVariant(value: string, engine: string): string {
   const direct = origin.get(value);
   if (direct) return variantFile(direct, engine) ?? value;
+  if (templateOf(value)) return sqlVariant(value, engine); // itself a filled template
   for (const [text, path] of origin) {
     const stripped = withoutComments(text);
     if (!stripped.startsWith(value)) continue;

@@ -3,7 +3,7 @@
 // so a rule whose inputs did not change its answer changes no row, and the derive layer's
 // fixpoint settles. Evidence and confidence come from the earliest sighting (ties by text),
 // so the rows do not depend on the order the inputs arrived in. The difference is two
-// SELECTs (stale.sql, fresh.sql, the rule's query filled in; each engine its own variant),
+// SELECTs (stale.sql, fresh.sql) over the rule's answer (answer.sql: each engine its own),
 // applied through the store's remove and write, which both engines implement.
 import type { Step } from '../model/step.ts';
 import { loadSql } from '../lib/sql.ts';
@@ -11,7 +11,9 @@ import { LINK_RULES, type LinkRule } from './registry.ts';
 
 interface LinkRow { src_key: string; dst_key: string; evidence: string | null; confidence: string | null; first_seen_at: Date | null }
 
-const fill = (template: string, query: string) => loadSql(import.meta.url, template).replaceAll('{{query}}', query);
+/** stale.sql or fresh.sql over the rule's answer (answer.sql, each engine its own, over the rule's query). */
+const fill = (template: string, query: string) =>
+  loadSql(import.meta.url, template).replaceAll('{{answer}}', loadSql(import.meta.url, 'answer.sql').replaceAll('{{query}}', query));
 
 /** Pairs per DELETE: the condition is one OR of key equalities. */
 const REMOVE_CHUNK = 200;
