@@ -49,7 +49,7 @@ async function waitFor(what: string, probe: () => Promise<boolean>, child: Child
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(); // exited, or died of a signal
   return new Promise((resolve) => {
     const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
@@ -149,12 +149,16 @@ export async function startZooKeeper(dir: string): Promise<{ port: number; stop(
   mkdirSync(join(dir, 'data'), { recursive: true });
   const port = await freePort();
   const child = spawn('java', ['-Xmx256m', '-cp', `/etc/zookeeper/conf:${ZOOKEEPER_JAR}`, '-Dzookeeper.admin.enableServer=false',
-    '-Dzookeeper.4lw.commands.whitelist=ruok', `-Dzookeeper.log.dir=${dir}`, 'org.apache.zookeeper.server.ZooKeeperServerMain',
+    '-Dzookeeper.4lw.commands.whitelist=ruok,srvr', `-Dzookeeper.log.dir=${dir}`, 'org.apache.zookeeper.server.ZooKeeperServerMain',
     String(port), join(dir, 'data')], { cwd: dir, stdio: 'ignore' });
+  // `srvr`, not `ruok`: ZooKeeper answers imok while it is not yet serving, and refuses the
+  // sessions of a clickhouse-server started then (an 18.16 server can die of that)
   await waitFor('ZooKeeper', () => new Promise((resolve) => {
     const s = connect(port, '127.0.0.1');
-    s.once('connect', () => { s.write('ruok'); });
-    s.once('data', (b: Buffer) => { resolve(b.toString() === 'imok'); s.destroy(); });
+    let text = '';
+    s.once('connect', () => { s.write('srvr'); });
+    s.on('data', (b: Buffer) => { text += b.toString(); });
+    s.once('close', () => resolve(/Mode: standalone/.test(text)));
     s.once('error', () => resolve(false));
   }), child);
   return { port, stop: () => stopChild(child) };
@@ -178,10 +182,14 @@ export async function startCluster(dir: string): Promise<{ urls: string[]; clust
     urls, cluster: 'shiplog2',
     // An 18.16 node whose ZooKeeper session drops (seen on a loaded 2-core machine) dies with a
     // segfault in zkutil::ZooKeeper::createImpl: start the dead ones again on their data.
+    // Its crash handler can hold the socket for seconds before the process exits, so a node
+    // that does not answer /ping counts as dead too, and is stopped first.
     revive: async () => {
       let revived = 0;
       for (const i of servers.keys()) {
-        if (servers[i].alive()) continue;
+        const answers = servers[i].alive() && (await fetch(`${servers[i].url}/ping`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false));
+        if (answers) continue;
+        await servers[i].stop();
         servers[i] = await startNode(join(dir, `s${i + 1}`), part(i));
         urls[i] = servers[i].url;
         revived++;
