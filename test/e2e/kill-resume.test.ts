@@ -90,10 +90,13 @@ describe('kill -9 mid-import', () => {
       const landed: number[] = [];
       for (const delay of delays) {
         const child = shiplogChild(['--db', killed, ...args]);
+        // listened for from the start: a run that ends before its kill (the resumed runs have
+        // less left to do) has closed already, and a listener added then would wait forever
+        const closed = new Promise((r) => child.once('close', r));
         await new Promise((r) => setTimeout(r, delay));
-        const stillRunning = child.exitCode === null;
+        const stillRunning = child.exitCode === null && child.signalCode === null;
         child.kill('SIGKILL');
-        await new Promise((r) => child.once('close', r));
+        await closed;
         if (stillRunning) landed.push(delay);
       }
       const why = `${c.name}: whole run ${Math.round(wholeMs)} ms, kills after ${delays.join(', ')} ms`;
