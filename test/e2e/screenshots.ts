@@ -17,7 +17,10 @@ export const SHOTS: [string, string, ('light' | 'dark')?][] = [
   ['deployments', '#/deployments'],
   ['windows', '#/windows'],
   ['trains', '#/trains'],
+  ['train', '#/train/{train}'],
   ['dora', '#/dora'],
+  ['pulse', '#/pulse'],
+  ['people', '#/people'],
   ['tasks', '#/tasks'],
   ['tests', '#/tests'],
   ['entity', '#/entity?key={entity}&depth=2'],
@@ -50,6 +53,9 @@ async function main(): Promise<void> {
   const [linked] = await store.all<{ k: string }>(
     "SELECT src_key AS k FROM links WHERE src_key LIKE 'deploy:%' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
   const entity = encodeURIComponent(linked?.k ?? 'deploy:sal:a1');
+  // a train that reached group2 and was rolled back on the way, else the newest
+  const [train] = await store.all<{ v: string }>(
+    "SELECT version AS v FROM train_events GROUP BY version ORDER BY max(CASE WHEN kind = 'rollback' THEN 1 ELSE 0 END) DESC, max(occurred_at) DESC LIMIT 1");
   const server = await startWebServer({ world: { store, dir: '', close: () => store.close() }, clock });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -57,7 +63,7 @@ async function main(): Promise<void> {
   try {
     for (const [name, hash, colorScheme = 'light'] of SHOTS) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
-      await page.goto(`${server.url}/${hash.replace('{entity}', entity)}`);
+      await page.goto(`${server.url}/${hash.replace('{entity}', entity).replace('{train}', encodeURIComponent(train?.v ?? ''))}`);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);
