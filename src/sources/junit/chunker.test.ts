@@ -2,7 +2,7 @@
 // exactly the cases the streaming pass saw, whatever the read sizes and chunk limits.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chunkJUnit, forgetParsed, readChunk, type JUnitChunk, type JUnitSummary } from './chunker.ts';
+import { chunkJUnit, DEFAULT_CHUNK_CHARS, forgetParsed, readChunk, type JUnitChunk, type JUnitSummary } from './chunker.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -96,5 +96,19 @@ describe('chunkJUnit', () => {
     forgetParsed();
     expect(cases).toBe(20_000);
     expect(largest).toBeLessThan(100_000 + 2 * one.length);
+  });
+
+  it('cuts raw items of at most DEFAULT_CHUNK_CHARS plus one testcase by default', async () => {
+    const one = '<testcase name="t" classname="C" time="0.001"><failure message="m">' + 'y'.repeat(300) + '</failure></testcase>\n';
+    async function* report() {
+      yield '<testsuites><testsuite name="s">';
+      for (let i = 0; i < 2_000; i++) yield one;
+      yield '</testsuite></testsuites>';
+    }
+    const sizes: number[] = [];
+    for await (const ev of chunkJUnit(report())) if ('chunk' in ev) sizes.push(ev.chunk.payload.length);
+    forgetParsed();
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThan(DEFAULT_CHUNK_CHARS + 2 * one.length);
   });
 });
