@@ -191,10 +191,16 @@ export async function runSource<C>(deps: PipelineDeps, given: RunInput<C>): Prom
       await deps.store.transaction((tx) => saveState(tx, source.name, stored, { last_success_at: deps.clock(), last_error: null }));
     } catch (err) {
       const message = redactSecrets(`${source.name} ${stored}: ${describeError(err)}`);
+      try {
+        await deps.store.transaction((tx) => saveState(tx, source.name, stored, { last_run_at: deps.clock(), last_error: message }));
+      } catch {
+        // The store itself failed (DuckDB invalidates a database after a fatal error): one error,
+        // the first, and what the user can do; the batches committed before it are kept.
+        throw new ShiplogError('store_failure', `${message}; the store refused further writes, so the import stopped after its last committed batch: run it again to resume`, { cause: err });
+      }
       summary.errors.push(message);
       summary.errorCodes.push(err instanceof ShiplogError ? err.code : 'store_failure');
       deps.log.error({ err, source: source.name, scope: stored }, 'collect failed');
-      await deps.store.transaction((tx) => saveState(tx, source.name, stored, { last_run_at: deps.clock(), last_error: message }));
     }
   }
   if (deps.derive !== false) await deriveNow(deps.store, deps.clock, [summary]);
