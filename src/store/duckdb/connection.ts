@@ -137,7 +137,8 @@ export class ConnectionOps {
     await this.conn.run(`INSERT INTO ${stage} ${select}`, params);
     const sql = upsertStatements(t, stage, order);
     const inserted = Number((await this.conn.run(sql.insertNew)).rowsChanged);
-    const replaced = Number((await this.conn.run(sql.replace)).rowsChanged);
+    // Every key new (a first import, mostly): nothing is left to replace, so no second probe.
+    const replaced = inserted === batch.length ? 0 : Number((await this.conn.run(sql.replace)).rowsChanged);
     return { new: inserted, updated: replaced, unchanged: batch.length - inserted - replaced };
   }
 }
