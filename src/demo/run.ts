@@ -6,7 +6,7 @@
 // to ingest. The derive steps run once, after the last source: a derive after each source
 // would run the cross-source steps again and again, and derive gives the same tables in any
 // order and batching (test/e2e/order.test.ts).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,14 @@ export async function runDemo(deps: ServiceDeps, opts: DemoOptions): Promise<{ s
     if (!opts.keep) removals.push(rm(path, { recursive: true, force: true, maxRetries: 2 }));
   };
   let chain: Promise<unknown> = Promise.resolve();
+  // Stopped by a signal (Ctrl-C), the demo takes its files with it: the large world writes
+  // gigabytes, and an interrupted run left them in the temporary folder.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     // Writing runs ahead of ingesting: the next source is written while this one is ingested
     // (the store works in its own threads, git in its own processes).
@@ -82,6 +90,8 @@ export async function runDemo(deps: ServiceDeps, opts: DemoOptions): Promise<{ s
     await refreshRollupsAfter(deps); // once, not after each import
     say(`built the rollups in ${secs(Date.now() - t3)}`);
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await chain.catch(() => undefined); // after a failure, no writer is left in the folder
     step(opts.keep ? null : 'removing the temporary files');
     const t4 = Date.now();
