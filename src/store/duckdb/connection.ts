@@ -32,7 +32,6 @@ function plainName(name: string): string {
 /** Operations on one connection; the writer and the transaction view share this. */
 export class ConnectionOps {
   private columnOrder = new Map<string, string[]>();
-  private staged = new Set<string>();
   constructor(readonly conn: DuckDBConnection, private readonly path: string) {}
 
   async all<T>(sql: string, params?: Params): Promise<T[]> {
@@ -61,7 +60,6 @@ export class ConnectionOps {
 
   forgetColumns(): void {
     this.columnOrder.clear();
-    this.staged.clear();
   }
 
   async storeRaw(records: RawRow[]): Promise<StoredRaw> {
@@ -128,12 +126,9 @@ export class ConnectionOps {
     const batch = dedupeByKey(t, rows);
     const { select, params } = await stageEncoded(this.conn, t, order, batch, `_enc_${table}`);
     const stage = `_stage_${table}`;
-    if (!this.staged.has(stage)) {
-      await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM "${table}" LIMIT 0`);
-      this.staged.add(stage);
-    } else {
-      await this.conn.run(`DELETE FROM ${stage}`);
-    }
+    // Created afresh for every batch: DuckDB never frees the rows deleted from a temporary
+    // table, so a stage emptied with DELETE held every row ever staged (367 MB of a NoteDB import).
+    await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM "${table}" LIMIT 0`);
     await this.conn.run(`INSERT INTO ${stage} ${select}`, params);
     const sql = upsertStatements(t, stage, order);
     const inserted = Number((await this.conn.run(sql.insertNew)).rowsChanged);
