@@ -28,8 +28,31 @@ export interface StepRun {
 
 const seenOf = (step: Step, versions: Versions) => Object.fromEntries(step.reads.map((t) => [t, versions.get(t) ?? 0]));
 
-/** Runs one step if an input moved on; null when it was fresh. */
+/** Runs one step if an input moved on, slice after slice while it has more; null when it was fresh. */
 async function runStep(store: Store, step: Step, opts: DeriveOptions): Promise<StepRun | null> {
+  let total: StepRun | null = null;
+  for (;;) {
+    const slice = await runSlice(store, step, opts);
+    if (!slice) return total;
+    total = total ? merged(total, slice.run) : slice.run;
+    if (!slice.more) return total;
+  }
+}
+
+function merged(a: StepRun, b: StepRun): StepRun {
+  const tables = { ...a.tables };
+  for (const [t, c] of Object.entries(b.tables)) {
+    const x = tables[t] ?? { new: 0, updated: 0, unchanged: 0 };
+    tables[t] = { new: x.new + c.new, updated: x.updated + c.updated, unchanged: x.unchanged + c.unchanged };
+  }
+  return { step: a.step, ms: a.ms + b.ms, changed: a.changed + b.changed, tables };
+}
+
+/**
+ * One transaction of a step. A slice that answers 'more' commits its rows and the versions
+ * they moved, but not the step's state: the step is still stale, and runs again.
+ */
+async function runSlice(store: Store, step: Step, opts: DeriveOptions): Promise<{ run: StepRun; more: boolean } | null> {
   return store.transaction(async (tx) => {
     const versions = await readVersions(tx);
     const [state] = await tx.all<{ seen: string }>('SELECT seen FROM step_state WHERE step = $1', [step.name]);
@@ -88,8 +111,13 @@ async function runStep(store: Store, step: Step, opts: DeriveOptions): Promise<S
       reject: (r) => void rejects.push(r),
       now: opts.now,
     };
-    await step.run(ctx);
+    const more = (await step.run(ctx)) === 'more';
     if (rejects.length > 0) await opts.saveRejects?.(tx, step.name, rejects);
+    if (more) {
+      if (changed === 0) throw new ShiplogError('store_failure', `derive step ${step.name} answered that it has more to do but changed nothing`);
+      await touched.commit(tx, opts.now);
+      return { run: { step: step.name, ms: performance.now() - started, changed, tables }, more };
+    }
     // What it saw: the versions it started from and its own bumps (read back instead, they
     // would miss the bumps on ClickHouse, which writes the bookkeeping at commit, and the
     // step would run again to no effect)
@@ -98,7 +126,7 @@ async function runStep(store: Store, step: Step, opts: DeriveOptions): Promise<S
     await tx.upsert('step_state', [{
       step: step.name, seen: JSON.stringify(seenOf(step, new Map([...versions, ...bumped]))), ran_at: opts.now, duration_ms: ms, rows_changed: changed,
     }]);
-    return { step: step.name, ms, changed, tables };
+    return { run: { step: step.name, ms, changed, tables }, more };
   });
 }
 

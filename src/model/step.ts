@@ -40,5 +40,10 @@ export interface Step {
   description: string;
   reads: readonly StepInput[];
   writes: readonly TableName[];
-  run(ctx: StepContext): Promise<void>;
+  /**
+   * Does the step's work in its transaction. A step whose work may not fit one transaction
+   * (DuckDB keeps an UPDATE's old values in memory it cannot spill) does a slice and answers
+   * 'more': that slice commits and the step runs again at once, until it answers nothing.
+   */
+  run(ctx: StepContext): Promise<void | 'more'>;
 }

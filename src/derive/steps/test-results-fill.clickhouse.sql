@@ -1,11 +1,14 @@
 -- test-results-from-builds on ClickHouse: test_results is a MergeTree without in-place
 -- UPDATE … FROM, so the rows that change are written again filled in, then the unfilled
--- ones deleted (the filled rows no longer match the condition). Same rows as test-results-fill.sql.
+-- ones deleted (the filled rows no longer match the condition). Same rows as test-results-fill.sql;
+-- $1 bounds the build keys of one slice (NULL: every build).
 INSERT INTO test_results
 SELECT t.* REPLACE (coalesce(t.repo, b.repo) AS repo, coalesce(t.run_at, b.started_at, b.reported_at) AS run_at)
   FROM test_results t
   JOIN ci_builds b ON t.build_key = b.build_key
- WHERE (t.repo IS NULL AND b.repo IS NOT NULL) OR (t.run_at IS NULL AND coalesce(b.started_at, b.reported_at) IS NOT NULL);
+ WHERE ((t.repo IS NULL AND b.repo IS NOT NULL) OR (t.run_at IS NULL AND coalesce(b.started_at, b.reported_at) IS NOT NULL))
+   AND ($1 IS NULL OR t.build_key <= $1);
 DELETE FROM test_results
- WHERE (repo IS NULL AND build_key IN (SELECT build_key FROM ci_builds WHERE repo IS NOT NULL))
-    OR (run_at IS NULL AND build_key IN (SELECT build_key FROM ci_builds WHERE coalesce(started_at, reported_at) IS NOT NULL))
+ WHERE ((repo IS NULL AND build_key IN (SELECT build_key FROM ci_builds WHERE repo IS NOT NULL))
+    OR (run_at IS NULL AND build_key IN (SELECT build_key FROM ci_builds WHERE coalesce(started_at, reported_at) IS NOT NULL)))
+   AND ($1 IS NULL OR build_key <= $1)
