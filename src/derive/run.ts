@@ -3,7 +3,7 @@
 // when the versions of the tables it reads equal the ones it saw at its last run (its own
 // writes included, so a step that reads what it writes does not wake itself).
 import { ShiplogError } from '../lib/errors.ts';
-import type { Step, StepContext } from '../model/step.ts';
+import type { Step, StepAnswer, StepContext } from '../model/step.ts';
 import type { Store, UpsertCounts } from '../store/index.ts';
 import { orderSteps } from './graph.ts';
 import { readVersions, Touched, type Versions } from './versions.ts';
@@ -31,11 +31,16 @@ const seenOf = (step: Step, versions: Versions) => Object.fromEntries(step.reads
 /** Runs one step if an input moved on, slice after slice while it has more; null when it was fresh. */
 async function runStep(store: Store, step: Step, opts: DeriveOptions): Promise<StepRun | null> {
   let total: StepRun | null = null;
+  let cursor: string | null = null;
   for (;;) {
-    const slice = await runSlice(store, step, opts);
+    const slice = await runSlice(store, step, opts, cursor);
     if (!slice) return total;
     total = total ? merged(total, slice.run) : slice.run;
     if (!slice.more) return total;
+    if (typeof slice.more === 'object') {
+      if (slice.more.cursor === cursor) throw new ShiplogError('store_failure', `derive step ${step.name} answered the cursor it was given (${cursor}): it would never finish`);
+      cursor = slice.more.cursor;
+    }
   }
 }
 
@@ -49,10 +54,10 @@ function merged(a: StepRun, b: StepRun): StepRun {
 }
 
 /**
- * One transaction of a step. A slice that answers 'more' commits its rows and the versions
- * they moved, but not the step's state: the step is still stale, and runs again.
+ * One transaction of a step. A slice that answers 'more' or a cursor commits its rows and
+ * the versions they moved, but not the step's state: the step is still stale, and runs again.
  */
-async function runSlice(store: Store, step: Step, opts: DeriveOptions): Promise<{ run: StepRun; more: boolean } | null> {
+async function runSlice(store: Store, step: Step, opts: DeriveOptions, cursor: string | null): Promise<{ run: StepRun; more: Exclude<StepAnswer, void> | null } | null> {
   return store.transaction(async (tx) => {
     const versions = await readVersions(tx);
     const [state] = await tx.all<{ seen: string }>('SELECT seen FROM step_state WHERE step = $1', [step.name]);
@@ -110,11 +115,13 @@ async function runSlice(store: Store, step: Step, opts: DeriveOptions): Promise<
       },
       reject: (r) => void rejects.push(r),
       now: opts.now,
+      cursor,
     };
-    const more = (await step.run(ctx)) === 'more';
+    const more = (await step.run(ctx)) ?? null;
     if (rejects.length > 0) await opts.saveRejects?.(tx, step.name, rejects);
     if (more) {
-      if (changed === 0) throw new ShiplogError('store_failure', `derive step ${step.name} answered that it has more to do but changed nothing`);
+      // 'more' finds its work again by what is still pending: a slice that changed nothing would repeat forever
+      if (more === 'more' && changed === 0) throw new ShiplogError('store_failure', `derive step ${step.name} answered that it has more to do but changed nothing`);
       await touched.commit(tx, opts.now);
       return { run: { step: step.name, ms: performance.now() - started, changed, tables }, more };
     }

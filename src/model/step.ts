@@ -32,7 +32,16 @@ export interface StepContext {
   /** Rejects of the step (a diff that does not apply…), kept with their reason like normalize's. */
   reject(r: { rawId?: string; kind?: string; key?: string; location?: string; reason: string }): void;
   now: Date;
+  /** Where the previous slice of this run stopped (the cursor it answered); null in the first slice. */
+  cursor: string | null;
 }
+
+/**
+ * What a slice answers: nothing when the step is done; 'more' when work is left that the
+ * step finds again by itself (rows still pending); a cursor when it works through ranges,
+ * where the next slice goes on from that cursor (a range may change nothing).
+ */
+export type StepAnswer = void | 'more' | { cursor: string };
 
 export interface Step {
   /** Stable name: kept in step_state and shown by `shiplog status`. */
@@ -42,8 +51,9 @@ export interface Step {
   writes: readonly TableName[];
   /**
    * Does the step's work in its transaction. A step whose work may not fit one transaction
-   * (DuckDB keeps an UPDATE's old values in memory it cannot spill) does a slice and answers
-   * 'more': that slice commits and the step runs again at once, until it answers nothing.
+   * (DuckDB keeps an UPDATE's old values in memory it cannot spill, and a join of two large
+   * answers may not fit its memory limit) does a slice and answers 'more' or a cursor: that
+   * slice commits and the step runs again at once, until it answers nothing.
    */
-  run(ctx: StepContext): Promise<void | 'more'>;
+  run(ctx: StepContext): Promise<StepAnswer>;
 }
