@@ -128,4 +128,23 @@ describe.skipIf(clusterMissing())(`ClickHouse two-shard cluster${clusterMissing(
     expect(seen).toEqual([{ subject: 'replicated' }]);
     await second.close();
   }, 180_000);
+
+  it('removes rows ON CLUSTER: an append table on every shard, an upsert table on every replica', async () => {
+    const first = await open(0);
+    // the delete of an append table is a mutation of each shard's local table: remove() answers
+    // once no node has a matching row left, not when the mutation was only scheduled
+    expect(await first.remove('test_results', 'raw_id = $1', ['z#1'])).toBe(600);
+    expect(await first.all('SELECT count() AS n FROM test_results WHERE raw_id = $1', ['z#1'])).toEqual([{ n: 0 }]);
+    expect(await first.remove('changes', 'change_key = $1', ['change:h:1'])).toBe(1);
+    await first.close();
+    const second = await open(1);
+    expect(await second.all('SELECT raw_id, count() AS n FROM test_results GROUP BY raw_id')).toEqual([{ raw_id: 'z#2', n: 600 }]);
+    let left: unknown[] = [{}];
+    for (let i = 0; i < 50 && left.length > 0; i++) {
+      left = await second.all("SELECT subject FROM changes WHERE change_key = 'change:h:1'");
+      if (left.length > 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(left).toEqual([]);
+    await second.close();
+  }, 120_000);
 });

@@ -82,7 +82,7 @@ interface ClusterPart {
 
 function configXml(dir: string, http: number, tcp: number, interserver: number, cluster?: ClusterPart): string {
   const clusterXml = cluster ? `
-  <remote_servers><${cluster.name}>${cluster.shards.map((p) => `<shard><replica><host>127.0.0.1</host><port>${p}</port><user>default</user><password>${PASSWORD}</password></replica></shard>`).join('')}</${cluster.name}></remote_servers>
+  <remote_servers><${cluster.name}>${cluster.shards.map((p) => `<shard><internal_replication>true</internal_replication><replica><host>127.0.0.1</host><port>${p}</port><user>default</user><password>${PASSWORD}</password></replica></shard>`).join('')}</${cluster.name}></remote_servers>
   <zookeeper><node><host>127.0.0.1</host><port>${cluster.zookeeperPort}</port></node><session_timeout_ms>30000</session_timeout_ms></zookeeper>
   <macros><shard>${String(cluster.shard).padStart(2, '0')}</shard><replica>r${cluster.shard}</replica></macros>
   <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>

@@ -6,6 +6,7 @@
 //   (ReplacingMergeTree keeps it, the view reads it), derived columns keep their stored
 //   value when the new row lacks one; the rest is unchanged and not written.
 // Removals are lightweight DELETEs on append tables and `_deleted` versions on upsert ones.
+import { ShiplogError } from '../../lib/errors.ts';
 import { columnNames, type Column, type TableDef } from '../../model/catalogue/index.ts';
 import { dedupeByKey, keyOf, replaces, rowsToArrays } from '../rows.ts';
 import { ident } from '../../lib/sql.ts';
@@ -189,7 +190,11 @@ export async function removeWhere(ctx: WriteContext, t: TableDef, where: string)
   return Number(n);
 }
 
-/** Deletes rows of an append table: a lightweight DELETE, or a mutation awaited on old servers. */
+/**
+ * Deletes rows of an append table: a lightweight DELETE, or on old servers a mutation (of each
+ * shard's local table on a cluster), awaited until no row the condition names is left on any
+ * node: system.mutations shows only this node's, and on a cluster the mutation runs on each.
+ */
 export async function deleteWhere(ctx: WriteContext, table: string, where: string): Promise<void> {
   const target = ctx.deleteTarget(table);
   if (ctx.modern) {
@@ -198,8 +203,9 @@ export async function deleteWhere(ctx: WriteContext, table: string, where: strin
   }
   await ctx.conn.exec(`ALTER TABLE ${target} DELETE WHERE ${where}`);
   for (let i = 0; i < 600; i++) {
-    const a = await ctx.conn.query(`SELECT count() FROM system.mutations WHERE database = currentDatabase() AND table = ${literal(table, false)} AND is_done = 0`);
+    const a = await ctx.conn.query(`SELECT count() FROM ${q(table)} WHERE ${where}`);
     if (Number(a.data[0][0]) === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
+  throw new ShiplogError('store_failure', `${table}: the rows deleted WHERE ${where.slice(0, 120)} were still there a minute later (system.mutations names the mutation)`);
 }
