@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { clusterMissing, PASSWORD, serverMissing, startCluster, startServer } from '../helpers/clickhouse-server.ts';
 
@@ -145,6 +146,26 @@ describe.skipIf(clusterMissing())(`ClickHouse two-shard cluster${clusterMissing(
       if (left.length > 0) await new Promise((r) => setTimeout(r, 200));
     }
     expect(left).toEqual([]);
+    await second.close();
+  }, 120_000);
+
+  it("runs the git source's first-parent mutation of commits on every shard", async () => {
+    const first = await open(0);
+    const shas = Array.from({ length: 40 }, (_, i) => `sha${i}`);
+    await first.write('commits', shas.map((sha) => ({ commit_key: `commit:r:${sha}`, repo: 'r', sha, first_parent: false })));
+    // the statement as the git source runs it on ClickHouse: the even shas are the first-parent line
+    const sql = readFileSync(new URL('../../src/sources/git/first-parent.clickhouse.sql', import.meta.url), 'utf8');
+    await first.run(sql, ['r', shas.filter((_, i) => i % 2 === 0), shas]);
+    await first.close();
+    const second = await open(1);
+    let flags: unknown[] = [];
+    for (let i = 0; i < 100; i++) { // 18.16 has no mutations_sync: the mutation is awaited here
+      flags = (await second.all<{ first_parent: unknown; n: number }>('SELECT first_parent, count() AS n FROM commits GROUP BY first_parent ORDER BY first_parent'))
+        .map((r) => ({ first_parent: Boolean(r.first_parent), n: r.n })); // 18.16 has no Bool: UInt8
+      if (flags.length === 2) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(flags).toEqual([{ first_parent: false, n: 20 }, { first_parent: true, n: 20 }]);
     await second.close();
   }, 120_000);
 });

@@ -8,7 +8,7 @@
 //   Distributed table of the public name, sharded by test for test_results and by key for
 //   the others; upsert tables are small and replicated whole to every node, so a node reads
 //   the latest version of every key locally.
-import { columnNames, type Column, type TableDef } from '../../model/catalogue/index.ts';
+import { columnNames, findTable, type Column, type TableDef } from '../../model/catalogue/index.ts';
 import { ident } from '../../lib/sql.ts';
 import { layoutOf } from './layout.ts';
 import { columnType, type Flavour } from './types.ts';
@@ -110,4 +110,17 @@ export function addColumns(t: TableDef, x: Target, existing: ReadonlySet<string>
   });
   if (out.length > 0 && t.mode === 'upsert') out.push(latestView(t, x));
   return out;
+}
+
+/**
+ * A statement that changes an append table's rows in place (ALTER TABLE … UPDATE/DELETE, a
+ * lightweight DELETE FROM) as a cluster runs it: a Distributed table takes no mutation, so it
+ * goes to every shard's local table ON CLUSTER. Any other statement, or no cluster: as it is.
+ */
+export function mutationOnCluster(statement: string, x: Target): string {
+  if (!x.cluster) return statement;
+  const m = /^((?:\s*--[^\n]*\n)*\s*)(ALTER\s+TABLE|DELETE\s+FROM)\s+("?)([A-Za-z_][A-Za-z0-9_]*)\3(?=\s)/i.exec(statement);
+  const t = m ? findTable(m[4]) : undefined;
+  if (!m || !t || !sharded(t, x)) return statement;
+  return `${m[1]}${m[2]} ${named(x, `${t.name}${LOCAL_SUFFIX}`)}${onCluster(x)}${statement.slice(m[0].length)}`;
 }

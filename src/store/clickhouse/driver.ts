@@ -11,7 +11,7 @@ import { sqlVariant } from '../../lib/sql.ts';
 import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, SqlDialect, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { openChdb } from './chdb.ts';
 import { settingsFor, type ChConn } from './conn.ts';
-import { type Target, versionsTable } from './ddl.ts';
+import { mutationOnCluster, type Target, versionsTable } from './ddl.ts';
 import { openHttp } from './http.ts';
 import { migrateClickHouse } from './migrate.ts';
 import { recoverJournal, storeRawClickHouse, type RawSession } from './raw.ts';
@@ -153,7 +153,7 @@ export class ClickHouseStore implements Store {
 
   /** Runs statements now, outside the write queue (the transaction view and run() use it). */
   async execNow(sql: string, params?: Params): Promise<void> {
-    for (const statement of splitStatements(this.prepare(sql, params))) {
+    for (const statement of splitStatements(this.prepare(sql, params)).map((s) => mutationOnCluster(s, this.target))) {
       try {
         await this.conn.exec(statement);
       } catch (err) {
