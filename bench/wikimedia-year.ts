@@ -3,9 +3,10 @@
 // and normalising with nothing stored) and the ingest (raw records, builds, test results), the
 // ingest rate per tenth of the run (flat: last tenth ≤ 1.2× the first), bytes per result on
 // disk, then `shiplog serve` on the result and p50/p95 of the dashboard routes (no-cache), next
-// to /api/health in the same run. Sizes: WY_DAYS days (default 10, ~6.9M results; the year is
-// 365 days, ~250M), engines WY_ENGINES (default duckdb,clickhouse), data in WY_DIR (removed
-// unless WY_KEEP=1). Heavy: say the load (`uptime`) next to the figures.
+// to /api/health in the same run. Sizes: WY_DAYS days (default 10, ~4.3M results; the year is
+// 365 days, ~160M), engines WY_ENGINES (default duckdb,clickhouse), data in WY_DIR (removed
+// unless WY_KEEP=1; WY_MEASURE_ONLY=1 measures the routes of a kept store again, no ingest).
+// Heavy: say the load (`uptime`) next to the figures.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -105,8 +106,26 @@ async function routeTimes(engine: string, db: string, runs: number): Promise<Rec
   }
 }
 
+/** Only the routes (and size) of a store a run kept (WY_KEEP=1, WY_DIR): measured again on a quiet machine. */
+async function measureOnly(engine: string, db: string): Promise<Record<string, unknown>> {
+  if (!existsSync(db)) throw new Error(`WY_MEASURE_ONLY: no store at ${db} (run once with WY_KEEP=1 and this WY_DIR)`);
+  const count = await new Promise<number>((resolve, reject) => {
+    const child = spawn(shiplogBin(), ['--engine', engine, '--db', db, '--json', 'sql', 'SELECT count(*) AS n FROM test_results'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', () => resolve(Number(/"n":\s*(\d+)/.exec(out)?.[1] ?? NaN)));
+  });
+  const bytes = duBytes(db);
+  return {
+    results: count, 'bytes on disk': bytes, 'bytes per result (everything, raw XML archive included)': Math.round((bytes / count) * 10) / 10,
+    ...(await routeTimes(engine, db, Number(process.env.WY_RUNS ?? 10))),
+  };
+}
+
 async function oneEngine(engine: string, dir: string, days: number): Promise<Record<string, unknown>> {
   const db = join(dir, engine === 'duckdb' ? 'year.duckdb' : 'year-clickhouse');
+  if (process.env.WY_MEASURE_ONLY) return measureOnly(engine, db);
   const floor = await timed(['--no-store', '--from', '0', '--days', '1']);
   const run = await timed(['--engine', engine, '--db', db, '--from', '0', '--days', String(days)]);
   const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { day: number; results: number; ms: number });
@@ -149,7 +168,7 @@ export async function run(): Promise<Record<string, unknown>> {
       out[engine] = figures;
     }
   } finally {
-    if (!process.env.WY_KEEP) rmSync(dir, { recursive: true, force: true });
+    if (!process.env.WY_KEEP && !process.env.WY_MEASURE_ONLY) rmSync(dir, { recursive: true, force: true });
   }
   return out;
 }
