@@ -9,9 +9,9 @@ WITH r AS (
 sets AS (
   SELECT r.repo AS repo, r.pipeline AS pipeline, r.change AS change, r.patchset AS patchset, min(r.day) AS day,
          dateDiff('millisecond', min(r.started_at), max(r.started_at + toIntervalSecond(toInt64(round(coalesce(r.duration_s, 0)))))) / 1000 AS wall_s
-    FROM r LEFT JOIN ci_builds z ON z.build_key = r.zuul_key
+    FROM r
    WHERE r.started_at IS NOT NULL
-   GROUP BY r.repo, r.pipeline, r.change, r.patchset, coalesce(z.report_key, concat('build ', r.build_key))
+   GROUP BY r.repo, r.pipeline, r.change, r.patchset, coalesce(r.report_key, concat('build ', r.build_key))
 ),
 b AS (
   SELECT {{group}}, count(*) AS builds, count(DISTINCT change_key) AS changes,

@@ -2,7 +2,7 @@
 -- its Zuul report row count once) grouped by {{group}}: builds, changes, builds per change,
 -- agent hours (sum of build durations: one executor per build), wall hours (per pipeline run
 -- = one Zuul report, ci_builds.report_key: its first start → last end; a build no report
--- listed is a run of its own), failure rate, median duration.
+-- listed is a run of its own; ci_runs.report_key), failure rate, median duration.
 -- $1 since, $2 until, $3 repo, $4 limit (by started_at).
 WITH r AS (
   SELECT *, started_at::DATE AS day, coalesce(change_key, '') AS change
@@ -14,9 +14,9 @@ WITH r AS (
 sets AS (
   SELECT r.repo, r.pipeline, r.change, r.patchset, min(r.day) AS day,
          epoch(max(r.started_at + to_seconds(coalesce(r.duration_s, 0)::BIGINT))) - epoch(min(r.started_at)) AS wall_s
-    FROM r LEFT JOIN ci_builds z ON z.build_key = r.zuul_key
+    FROM r
    WHERE r.started_at IS NOT NULL
-   GROUP BY r.repo, r.pipeline, r.change, r.patchset, coalesce(z.report_key, 'build ' || r.build_key)
+   GROUP BY r.repo, r.pipeline, r.change, r.patchset, coalesce(r.report_key, 'build ' || r.build_key)
 ),
 b AS (
   SELECT {{group}}, count(*) AS builds, count(DISTINCT change_key) AS changes,
