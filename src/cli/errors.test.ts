@@ -171,6 +171,10 @@ describe('classify', () => {
     const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/x/y'"), { code: 'ENOENT', path: '/x/y' });
     expect(classify(enoent).code).toBe('not_found');
     expect(classify(new TypeError('x is undefined')).message).toBe('unexpected error: x is undefined (--debug shows where)');
+    // DuckDB past its memory_limit says what to do, on one line
+    const oom = classify(new Error('Out of Memory Error: failed to pin block of size 256.0 KiB (488.0 MiB/488.2 MiB used)\n\nPossible solutions:\n* Reducing the number of threads'));
+    expect(oom.code).toBe('store_failure');
+    expect(oom.message).toBe('the store ran out of its memory limit (Out of Memory Error: failed to pin block of size 256.0 KiB (488.0 MiB/488.2 MiB used)): raise db_memory_limit in shiplog.yaml (docs/config.md) and run the command again; batches already committed are kept (--debug shows where)');
     const own = new ShiplogError('conflict', 'busy');
     expect(classify(own)).toBe(own);
   });

@@ -29,7 +29,13 @@ export function classify(err: unknown): ShiplogError {
     const where = typeof sys.path === 'string' && !describeError(err).includes(sys.path) ? `${sys.path}: ` : '';
     return new ShiplogError(code, `${where}${describeError(err)}`, { cause: err });
   }
-  return new ShiplogError('store_failure', `unexpected error: ${describeError(err)} (--debug shows where)`, { cause: err });
+  const text = describeError(err);
+  if (/^Out of Memory Error\b/.test(text)) {
+    // DuckDB past its memory_limit: not a bug of the input, and the user can act on it
+    const reason = text.split(/\s*Possible solutions:/)[0];
+    return new ShiplogError('store_failure', `the store ran out of its memory limit (${reason}): raise db_memory_limit in shiplog.yaml (docs/config.md) and run the command again; batches already committed are kept (--debug shows where)`, { cause: err });
+  }
+  return new ShiplogError('store_failure', `unexpected error: ${text} (--debug shows where)`, { cause: err });
 }
 
 /** A commander parse failure (unknown option, missing argument, …) as bad_request. */
