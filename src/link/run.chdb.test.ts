@@ -41,7 +41,7 @@ async function linked(engine: EngineUnderTest, slice: number): Promise<{ first: 
   });
   const links = async () => (await store.all<{ first_seen_at: Date | null }>('SELECT src_key, dst_key, rule, evidence, first_seen_at, raw_id FROM links ORDER BY src_key, dst_key, rule'))
     .map(({ first_seen_at, ...l }) => ({ ...l, at: first_seen_at?.toISOString().slice(0, 16) ?? null }));
-  const step = linkStep(rule, slice);
+  const step = linkStep(rule, { sliceKeys: slice });
   await store.write('ci_builds', Array.from({ length: 12 }, (_, n) => pair(10 + n)).flat());
   await moved(store, ['ci_builds']);
   await runDerive(counting, [step], { now });
@@ -77,6 +77,6 @@ describe.each(ENGINES_UNDER_TEST)('link rules in slices on $name', (engine) => {
   });
 
   it.skipIf(engine.name !== 'duckdb')('refuse a slice size below one key (no store: once is enough)', () => {
-    expect(() => linkStep(rule, 0)).toThrow(/at least one/);
+    expect(() => linkStep(rule, { sliceKeys: 0 })).toThrow(/at least one/);
   });
 });

@@ -24,8 +24,12 @@ export const SLICE_KEYS = 100_000;
 /** Pairs per DELETE: the condition is one OR of key equalities. */
 const REMOVE_CHUNK = 200;
 
-/** The step of one rule, working through at most `sliceKeys` source keys a transaction. */
-export function linkStep(rule: LinkRule, sliceKeys = SLICE_KEYS): Step {
+/**
+ * The step of one rule, working through at most `sliceKeys` source keys a transaction (an
+ * options object: `rules.map(linkStep)` passed the array index as a slice size, and now
+ * does not compile).
+ */
+export function linkStep(rule: LinkRule, { sliceKeys = SLICE_KEYS }: { sliceKeys?: number } = {}): Step {
   if (!Number.isInteger(sliceKeys) || sliceKeys < 1) throw new Error(`a link rule's slice must hold at least one source key (${sliceKeys})`);
   return {
     name: `link:${rule.rule}`,

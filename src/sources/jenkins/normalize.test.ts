@@ -64,7 +64,7 @@ describe('link rule jenkins-zuul-url', () => {
       { build_key: 'build:zuul:integration.wikimedia.org/ci/job/other/11', system: 'zuul' },
     ]);
     await store.transaction((tx) => bumpTables(tx, ['ci_builds'], new Date()));
-    await runDerive(store, LINK_RULES.filter((r) => r.rule === 'jenkins-zuul-url').map(linkStep), { now: new Date() });
+    await runDerive(store, LINK_RULES.filter((r) => r.rule === 'jenkins-zuul-url').map((r) => linkStep(r)), { now: new Date() });
     const links = await store.all('SELECT src_key, dst_key, evidence, confidence, first_seen_at FROM links');
     expect(links).toEqual([{
       src_key: `build:jenkins:${id}`, dst_key: `build:zuul:${id}`, evidence: `same build URL: https://${id}/`,
