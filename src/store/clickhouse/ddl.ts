@@ -122,5 +122,10 @@ export function mutationOnCluster(statement: string, x: Target): string {
   const m = /^((?:\s*--[^\n]*\n)*\s*)(ALTER\s+TABLE|DELETE\s+FROM)\s+("?)([A-Za-z_][A-Za-z0-9_]*)\3(?=\s)/i.exec(statement);
   const t = m ? findTable(m[4]) : undefined;
   if (!m || !t || !sharded(t, x)) return statement;
-  return `${m[1]}${m[2]} ${named(x, `${t.name}${LOCAL_SUFFIX}`)}${onCluster(x)}${statement.slice(m[0].length)}`;
+  return `${m[1]}${m[2]} ${mutationTarget(t.name, x)}${statement.slice(m[0].length)}`;
+}
+
+/** Where a mutation of an append table goes: the table, or on a cluster every shard's local table ON CLUSTER. */
+export function mutationTarget(table: string, x: Target): string {
+  return x.cluster ? `${named(x, `${table}${LOCAL_SUFFIX}`)}${onCluster(x)}` : q(table);
 }

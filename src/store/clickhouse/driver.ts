@@ -11,7 +11,7 @@ import { sqlVariant } from '../../lib/sql.ts';
 import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, SqlDialect, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { openChdb } from './chdb.ts';
 import { settingsFor, type ChConn } from './conn.ts';
-import { mutationOnCluster, type Target, versionsTable } from './ddl.ts';
+import { mutationOnCluster, mutationTarget, type Target, versionsTable } from './ddl.ts';
 import { openHttp } from './http.ts';
 import { migrateClickHouse } from './migrate.ts';
 import { recoverJournal, storeRawClickHouse, type RawSession } from './raw.ts';
@@ -69,7 +69,7 @@ export class ClickHouseStore implements Store {
     this.ctx = {
       conn, modern,
       nextVersion: () => (this.lastVersion = Math.max(Date.now() * 1000, this.lastVersion + 1)),
-      deleteTarget: (table) => (target.cluster ? `"${table}__local" ON CLUSTER "${target.cluster}"` : `"${table}"`),
+      deleteTarget: (table) => mutationTarget(table, target),
     };
   }
 
