@@ -119,6 +119,11 @@ export interface Store {
    * own DDL (DuckDB `CREATE OR REPLACE TABLE … AS`; ClickHouse a TinyLog table).
    */
   replaceTable(name: string, sql: string, params?: Params): Promise<void>;
+  /**
+   * Adds the answer of `sql` to a table `replaceTable` made, after its rows: a rollup too large
+   * for one query is built in slices, the first by replaceTable and the others by this.
+   */
+  appendToTable(name: string, sql: string, params?: Params): Promise<void>;
   /** Runs a read-only query on its own connection, interrupted after timeoutMs, cut at limit rows or maxBytes. */
   readOnlyQuery(sql: string, opts: ReadOnlyOptions): Promise<QueryResult & { truncated: boolean; truncatedBy?: 'rows' | 'bytes' }>;
   close(): Promise<void>;

@@ -8,6 +8,7 @@ WITH base AS (
      AND ($2 IS NULL OR repo = $2)
      AND ($3 IS NULL OR suite = $3)
      AND ($4 IS NULL OR position(lower(name), lower($4)) > 0)
+     AND ($6 = 1 OR cityHash64(coalesce(class, ''), name) % $6 = $7)
 ),
 flaky_now AS (
   SELECT DISTINCT repo, suite, class, name
@@ -90,4 +91,4 @@ SELECT a.repo AS repo, a.suite AS suite, a.class AS class, a.name AS name,
     OR ($5 = 'flaky' AND f.flaky_commits_14d > 0)
     OR ($5 = 'failed' AND a.failures_90d > 0)
  ORDER BY currently_failing DESC, flaky_commits_14d DESC, failures_30d DESC, a.repo, a.suite, a.class, a.name
- LIMIT $6
+ LIMIT $8

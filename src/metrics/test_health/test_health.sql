@@ -3,7 +3,9 @@
 -- and failed on the same commit (patch set sha, else change/patch set) within 14 days;
 -- failure episodes on the main line (view test_runs.mainline): first failure → first later
 -- pass = time to fix; an episode with no pass yet = currently failing.
--- $1 as of, $2 repo, $3 suite, $4 name contains, $5 state (all|failing|flaky), $6 limit.
+-- $1 as of, $2 repo, $3 suite, $4 name contains, $5 state (all|failing|flaky), $6/$7 the
+-- slice: only tests whose hash of (class, name) modulo $6 is $7 (1/0: every test; the rollup
+-- is built in slices, each test's runs all in one), $8 limit.
 WITH base AS (
   SELECT repo, suite, class, name, result_key, run_at, failed, mainline, coalesce(sha, change_key || '/' || patchset) AS commit_id
     FROM test_runs
@@ -11,6 +13,7 @@ WITH base AS (
      AND ($2::VARCHAR IS NULL OR repo = $2::VARCHAR)
      AND ($3::VARCHAR IS NULL OR suite = $3::VARCHAR)
      AND ($4::VARCHAR IS NULL OR contains(lower(name), lower($4::VARCHAR)))
+     AND ($6::UBIGINT = 1 OR hash(coalesce(class, ''), name) % $6::UBIGINT = $7::UBIGINT)
 ),
 -- state=flaky or failing: find those tests first (cheap passes), then compute only for them
 flaky_now AS (
@@ -94,4 +97,4 @@ SELECT a.repo, a.suite, a.class, a.name,
     OR ($5::VARCHAR = 'flaky' AND f.flaky_commits_14d > 0)
     OR ($5::VARCHAR = 'failed' AND a.failures_90d > 0)
  ORDER BY currently_failing DESC, flaky_commits_14d DESC, failures_30d DESC, a.repo, a.suite, a.class, a.name
- LIMIT $6
+ LIMIT $8

@@ -36,9 +36,15 @@ export async function asOf(ctx: MetricContext, until: Date | undefined): Promise
   return r?.newest && r.newest.getTime() + 1000 < now.getTime() ? new Date(r.newest.getTime() + 1000) : now;
 }
 
-/** The parameters of test_health.sql, in order. */
-export async function testHealthArgs(ctx: MetricContext, p: TestFilter, limit: number | null): Promise<unknown[]> {
-  return [await asOf(ctx, p.until), p.repo ?? null, p.suite ?? null, p.q ?? null, p.state, limit];
+/** One of `of` disjoint parts of the tests (every run of a test falls in the same part). */
+export interface TestSlice {
+  of: number;
+  index: number;
+}
+
+/** The parameters of test_health.sql, in order; every test unless a slice is given. */
+export async function testHealthArgs(ctx: MetricContext, p: TestFilter, limit: number | null, slice: TestSlice = { of: 1, index: 0 }): Promise<unknown[]> {
+  return [await asOf(ctx, p.until), p.repo ?? null, p.suite ?? null, p.q ?? null, p.state, slice.of, slice.index, limit];
 }
 
 /**

@@ -22,7 +22,7 @@ export const testHealthRepos = defineMetric({
     const fromRollup = p.until === undefined && (await rollupIsFresh(ctx.store, testHealthRollup, await asOf(ctx, undefined)));
     const [tests, args] = fromRollup
       ? [inline(loadSql(TEST_HEALTH, 'test_health_rollup.sql')), [p.repo ?? null, p.suite ?? null, p.q ?? null, 'all']]
-      : [inline(loadSql(TEST_HEALTH, 'test_health.sql')), (await testHealthArgs(ctx, { ...p, state: 'all' }, 0)).slice(0, 5)];
+      : [inline(loadSql(TEST_HEALTH, 'test_health.sql')), (await testHealthArgs(ctx, { ...p, state: 'all' }, 0)).slice(0, 7)];
     const rows = await ctx.store.all(loadSql(import.meta.url, 'test_health_repos.sql').replace('{{tests}}', tests), args);
     return {
       rows: rows.slice(0, p.limit ?? 1000),

@@ -205,6 +205,9 @@ export class ClickHouseStore implements Store {
   replaceTable(name: string, sql: string, params?: Params): Promise<void> {
     return this.transaction((tx) => tx.replaceTable(name, sql, params));
   }
+  appendToTable(name: string, sql: string, params?: Params): Promise<void> {
+    return this.transaction((tx) => tx.appendToTable(name, sql, params));
+  }
   replaceRows(table: string, sql: string, params?: Params): Promise<number> {
     return this.transaction((tx) => tx.replaceRows(table, sql, params));
   }
@@ -296,8 +299,10 @@ class ClickHouseUnit implements Store {
   }
   /** A TinyLog table: one stream, read in the order it was written (a LIMIT takes the answer's prefix). */
   async replaceTable(name: string, sql: string, params?: Params): Promise<void> {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ShiplogError('store_failure', `table name ${JSON.stringify(name)} is not a plain name`);
-    await this.store.execNow(`CREATE OR REPLACE TABLE "${name}" ENGINE = TinyLog AS ${sqlVariant(sql, 'clickhouse')}`, params);
+    await this.store.execNow(`CREATE OR REPLACE TABLE "${plainName(name)}" ENGINE = TinyLog AS ${sqlVariant(sql, 'clickhouse')}`, params);
+  }
+  async appendToTable(name: string, sql: string, params?: Params): Promise<void> {
+    await this.store.execNow(`INSERT INTO "${plainName(name)}" ${sqlVariant(sql, 'clickhouse')}`, params);
   }
   async remove(table: string, where: string, params?: Params): Promise<number> {
     const text = this.store.prepare(where, params);
@@ -334,3 +339,9 @@ class ClickHouseUnit implements Store {
 }
 
 export { selectRows };
+
+/** A table name made by code (a rollup's): a plain identifier, refused otherwise. */
+function plainName(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ShiplogError('store_failure', `table name ${JSON.stringify(name)} is not a plain name`);
+  return name;
+}

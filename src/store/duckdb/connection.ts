@@ -97,6 +97,10 @@ export class ConnectionOps {
     await this.run(`CREATE OR REPLACE TABLE ${plainName(name)} AS ${sql}`, params);
   }
 
+  async appendToTable(name: string, sql: string, params?: Params): Promise<void> {
+    await this.run(`INSERT INTO ${plainName(name)} ${sql}`, params);
+  }
+
   async remove(table: string, where: string, params?: Params): Promise<number> {
     tableDef(table);
     return this.run(`DELETE FROM "${table}" WHERE ${where}`, params);

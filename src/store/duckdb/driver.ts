@@ -149,6 +149,10 @@ export class DuckDBStore implements Store {
     return this.transaction((tx) => tx.replaceTable(name, sql, params));
   }
 
+  appendToTable(name: string, sql: string, params?: Params): Promise<void> {
+    return this.transaction((tx) => tx.appendToTable(name, sql, params));
+  }
+
   replaceRows(table: string, sql: string, params?: Params): Promise<number> {
     return this.transaction((tx) => tx.replaceRows(table, sql, params));
   }
@@ -257,6 +261,9 @@ class TransactionView implements Store {
   }
   replaceTable(name: string, sql: string, params?: Params): Promise<void> {
     return this.ops.replaceTable(name, sql, params);
+  }
+  appendToTable(name: string, sql: string, params?: Params): Promise<void> {
+    return this.ops.appendToTable(name, sql, params);
   }
   replaceRows(table: string, sql: string, params?: Params): Promise<number> {
     return this.ops.replaceRows(table, sql, params);
