@@ -8,7 +8,7 @@ WITH base AS (
      AND ($2 IS NULL OR repo = $2)
      AND ($3 IS NULL OR suite = $3)
      AND ($4 IS NULL OR position(lower(name), lower($4)) > 0)
-     AND ($6 = 1 OR cityHash64(coalesce(class, ''), name) % $6 = $7)
+     AND cityHash64(coalesce(class, ''), name) BETWEEN toUInt64($6) AND toUInt64($7)
 ),
 flaky_now AS (
   SELECT DISTINCT repo, suite, class, name

@@ -4,8 +4,9 @@
 -- failure episodes on the main line (view test_runs.mainline): first failure → first later
 -- pass = time to fix; an episode with no pass yet = currently failing.
 -- $1 as of, $2 repo, $3 suite, $4 name contains, $5 state (all|failing|flaky), $6/$7 the
--- slice: only tests whose hash of (class, name) modulo $6 is $7 (1/0: every test; the rollup
--- is built in slices, each test's runs all in one), $8 limit.
+-- slice: only tests whose hash of (class, name) lies in [$6, $7] (0 and 2^64-1: every test;
+-- the rollup is built in slices, each test's runs all in one; a range, because DuckDB pushes
+-- it below test_runs' joins to the scan and a modulo it does not), $8 limit.
 WITH base AS (
   SELECT repo, suite, class, name, result_key, run_at, failed, mainline, coalesce(sha, change_key || '/' || patchset) AS commit_id
     FROM test_runs
@@ -13,7 +14,7 @@ WITH base AS (
      AND ($2::VARCHAR IS NULL OR repo = $2::VARCHAR)
      AND ($3::VARCHAR IS NULL OR suite = $3::VARCHAR)
      AND ($4::VARCHAR IS NULL OR contains(lower(name), lower($4::VARCHAR)))
-     AND ($6::UBIGINT = 1 OR hash(coalesce(class, ''), name) % $6::UBIGINT = $7::UBIGINT)
+     AND hash(coalesce(class, ''), name) BETWEEN $6::UBIGINT AND $7::UBIGINT
 ),
 -- state=flaky or failing: find those tests first (cheap passes), then compute only for them
 flaky_now AS (

@@ -42,9 +42,16 @@ export interface TestSlice {
   index: number;
 }
 
+/** The slice's range of the 64-bit test hash, as decimal text (beyond a JavaScript number). */
+export function hashRange({ of, index }: TestSlice): [string, string] {
+  const span = (1n << 64n) / BigInt(of);
+  const hi = index === of - 1 ? (1n << 64n) - 1n : span * BigInt(index + 1) - 1n;
+  return [String(span * BigInt(index)), String(hi)];
+}
+
 /** The parameters of test_health.sql, in order; every test unless a slice is given. */
 export async function testHealthArgs(ctx: MetricContext, p: TestFilter, limit: number | null, slice: TestSlice = { of: 1, index: 0 }): Promise<unknown[]> {
-  return [await asOf(ctx, p.until), p.repo ?? null, p.suite ?? null, p.q ?? null, p.state, slice.of, slice.index, limit];
+  return [await asOf(ctx, p.until), p.repo ?? null, p.suite ?? null, p.q ?? null, p.state, ...hashRange(slice), limit];
 }
 
 /**
