@@ -8,6 +8,7 @@ import { silentLogger } from '../lib/log.ts';
 import { seedHistory } from '../metrics/test_health/history.fixture.ts';
 import { testHealth } from '../metrics/test_health/test_health.ts';
 import { buildTestWorld } from '../api/test-world.ts';
+import { ciHealth } from '../metrics/ci_health/ci_health.ts';
 import { ciJobMatrix } from '../metrics/ci_job_matrix/ci_job_matrix.ts';
 import { ciUsage } from '../metrics/ci_usage/ci_usage.ts';
 import { taskCloseVsMerge } from '../metrics/task_close_vs_merge/task_close_vs_merge.ts';
@@ -71,7 +72,7 @@ describe('test_health rollup', () => {
     expect(stale.rows.map((r) => [r.name, r.currently_failing, r.runs])).toEqual([['b', true, 3]]);
     // new data of a source it does not read leaves it fresh; the service rebuilds only stale ones
     expect(Object.keys(await refreshStaleRollups({ store, clock })).sort()).toEqual([
-      'report_ci_job_matrix', 'report_ci_usage', 'test_health', 'test_results_daily', 'tests_broken_daily',
+      'report_ci_health', 'report_ci_job_matrix', 'report_ci_usage', 'test_health', 'test_results_daily', 'tests_broken_daily',
     ]);
     await store.transaction((tx) => bumpTables(tx, ['log_entries'], clock()));
     expect(Object.keys(await refreshStaleRollups({ store, clock }))).toEqual([]);
@@ -121,10 +122,10 @@ describe('tests_broken_daily rollup', () => {
 });
 
 describe('report rollups', () => {
-  it('give the rows of ci_usage, ci_job_matrix and task_close_vs_merge for their defaults', async () => {
+  it('give the rows of ci_usage, ci_job_matrix, ci_health and task_close_vs_merge for their defaults', async () => {
     const world = await buildTestWorld();
     const { store } = world;
-    const cases = [[ciUsage, { limit: 2 }], [ciUsage, {}], [ciJobMatrix, {}], [taskCloseVsMerge, {}]] as const;
+    const cases = [[ciUsage, { limit: 2 }], [ciUsage, {}], [ciJobMatrix, {}], [ciHealth, {}], [ciHealth, { limit: 1 }], [taskCloseVsMerge, {}]] as const;
     for (const [def, params] of cases) {
       const fast = await runMetric(def, { store, clock }, params);
       expect(fast.notes?.join(' '), def.id).toMatch(new RegExp(`rollup_report_${def.id}`));
@@ -138,6 +139,7 @@ describe('report rollups', () => {
     // any other parameters are computed from the base tables
     expect((await runMetric(ciUsage, { store, clock }, { by: 'job' })).notes?.join(' ')).toMatch(/computed from ci_runs/);
     expect((await runMetric(ciJobMatrix, { store, clock }, { repo: 'x' })).notes?.join(' ')).toMatch(/computed from ci_runs/);
+    expect((await runMetric(ciHealth, { store, clock }, { since: '2024-01-01' })).notes?.join(' ')).toMatch(/computed from ci_builds/);
     await world.close();
   });
 });
