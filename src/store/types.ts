@@ -77,6 +77,8 @@ export interface Store {
   all<T = Row>(sql: string, params?: Params): Promise<T[]>;
   /** Rows plus column names and engine types (for the SQL console and exports). */
   query(sql: string, params?: Params): Promise<QueryResult>;
+  /** Rows in each named table, by name (what status shows); an engine may answer from what it keeps. */
+  countRows(tables: string[]): Promise<Record<string, number>>;
   /** Runs a statement; answers the rows it changed where the engine knows (DuckDB), else 0. */
   run(sql: string, params?: Params): Promise<number>;
   /** Runs fn inside BEGIN/COMMIT; ROLLBACK on error. Transactions are serialised. */

@@ -72,12 +72,7 @@ export async function readStatus(store: Store, now: Date): Promise<Status> {
   for (const s of scopes) {
     s.age_s = s.last_success_at ? Math.round((now.getTime() - s.last_success_at.getTime()) / 1000) : null;
   }
-  const tables: Record<string, number> = {};
-  const names = CATALOGUE.map((t) => t.name);
-  const counts = await store.all<Record<string, number>>(
-    `SELECT ${names.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(', ')}`,
-  );
-  for (const t of names) tables[t] = Number(counts[0][t]);
+  const tables = await store.countRows(CATALOGUE.map((t) => t.name));
   const rejects = await store.all<Status['rejects'][number]>(
     `SELECT source, reason, count(*) AS count, min(location) AS example_location
        FROM rejects GROUP BY source, reason ORDER BY count DESC, source, reason LIMIT 200`,

@@ -54,6 +54,10 @@ describe.skipIf(serverMissing())(`ClickHouse server over HTTP${serverMissing() ?
     expect(await store.deleteByRawIds('test_results', ['y#1'])).toBe(12);
     expect(await store.deleteByRawIds('changes', ['g#3'])).toBe(1);
     expect(await store.all('SELECT count() AS n FROM changes')).toEqual([{ n: 2 }]);
+    // status's counts, kept by the tables' parts on a single server, move with the writes
+    expect(await store.countRows(['changes', 'test_results', 'tasks'])).toEqual({ changes: 2, test_results: 30, tasks: 0 });
+    await store.upsert('changes', [row(4, 'e')]);
+    expect((await store.countRows(['changes'])).changes).toBe(3);
   });
 
   it('answers counts and per-repo failure aggregates', async () => {
@@ -113,6 +117,8 @@ describe.skipIf(clusterMissing())(`ClickHouse two-shard cluster${clusterMissing(
 
     const second = await open(1); // its views are made on first use; the tables came ON CLUSTER
     expect(await second.all('SELECT count() AS n FROM test_results')).toEqual([{ n: 1200 }]);
+    // on a cluster, status counts every shard's rows, not what this node's parts hold
+    expect(await second.countRows(['test_results', 'changes'])).toEqual({ test_results: 1200, changes: 1 });
     const [a] = await second.all<{ n: number }>('SELECT count() AS n FROM test_results__local');
     expect(a.n).toBeGreaterThan(200);
     expect(a.n).toBeLessThan(1000); // the rest is on the first shard

@@ -10,6 +10,8 @@ import { columnNames, tableDef } from '../../model/catalogue/index.ts';
 import { sqlVariant } from '../../lib/sql.ts';
 import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, SqlDialect, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { openChdb } from './chdb.ts';
+import { RowCounts } from './counts.ts';
+import { countEach } from '../count-rows.ts';
 import { settingsFor, type ChConn } from './conn.ts';
 import { mutationOnCluster, mutationTarget, type Target, versionsTable } from './ddl.ts';
 import { openHttp } from './http.ts';
@@ -63,9 +65,11 @@ export class ClickHouseStore implements Store {
   private lastVersion = 0;
   readonly seq = { next: 1 };
   readonly ctx: WriteContext;
+  private readonly counts: RowCounts;
 
   private constructor(readonly path: string, readonly conn: ChConn, readonly target: Target) {
     const modern = target.flavour.modern;
+    this.counts = new RowCounts(conn, target);
     this.ctx = {
       conn, modern,
       nextVersion: () => (this.lastVersion = Math.max(Date.now() * 1000, this.lastVersion + 1)),
@@ -132,6 +136,11 @@ export class ClickHouseStore implements Store {
 
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     return (await this.query(sql, params)).rows as T[];
+  }
+
+  countRows(tables: string[]): Promise<Record<string, number>> {
+    this.live();
+    return this.counts.count(tables, (names) => countEach((sql, params) => this.all(sql, params), names));
   }
 
   async query(sql: string, params?: Params): Promise<QueryResult> {
@@ -246,6 +255,9 @@ class ClickHouseUnit implements Store {
   }
   query(sql: string, params?: Params): Promise<QueryResult> {
     return this.store.query(sql, params);
+  }
+  countRows(tables: string[]): Promise<Record<string, number>> {
+    return this.store.countRows(tables);
   }
   run(sql: string, params?: Params): Promise<number> {
     return this.store.execNow(sql, params).then(() => 0);

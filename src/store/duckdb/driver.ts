@@ -14,6 +14,7 @@ import { readBounded } from './bounded-read.ts';
 import { lockHolderPid } from './lock.ts';
 import { refuseReason } from './readonly.ts';
 import { ConnectionOps } from './connection.ts';
+import { countEach } from '../count-rows.ts';
 
 export interface DuckDBOptions {
   path: string;
@@ -119,6 +120,10 @@ export class DuckDBStore implements Store {
 
   all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     return this.reading(this.nextReader().all<T>(sql, params));
+  }
+
+  countRows(tables: string[]): Promise<Record<string, number>> {
+    return countEach((sql, params) => this.all(sql, params), tables);
   }
 
   query(sql: string, params?: Params): Promise<QueryResult> {
@@ -240,6 +245,9 @@ class TransactionView implements Store {
   }
   all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     return this.ops.all<T>(sql, params);
+  }
+  countRows(tables: string[]): Promise<Record<string, number>> {
+    return countEach((sql, params) => this.all(sql, params), tables);
   }
   query(sql: string, params?: Params): Promise<QueryResult> {
     return this.ops.query(sql, params);
