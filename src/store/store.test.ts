@@ -2,7 +2,7 @@
 // transactions that roll back whole.
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_THREADS, openStore } from './index.ts';
+import { DEFAULT_THREADS, openStore, storeOptionsOf } from './index.ts';
 
 describe('DuckDB store', () => {
   it('upserts idempotently and reports new / updated / unchanged', async () => {
@@ -115,6 +115,17 @@ describe('DuckDB store', () => {
     await defaults.close();
     const store = await openStore(':memory:', { threads: 1 });
     expect(await store.all("SELECT current_setting('threads') AS t")).toEqual([{ t: 1 }]);
+    await store.close();
+  });
+
+  it('checkpoints at DEFAULT_CHECKPOINT_THRESHOLD, or at the size asked for (config db_checkpoint_threshold)', async () => {
+    const defaults = await openStore(':memory:');
+    expect(await defaults.all("SELECT current_setting('checkpoint_threshold') AS c")).toEqual([{ c: '15.2 MiB' }]); // 16 MB
+    await defaults.close();
+    const options = storeOptionsOf({ db_checkpoint_threshold: '256MB' });
+    expect(options.checkpointThreshold).toBe('256MB');
+    const store = await openStore(':memory:', options);
+    expect(await store.all("SELECT current_setting('checkpoint_threshold') AS c")).toEqual([{ c: '244.1 MiB' }]);
     await store.close();
   });
 

@@ -21,6 +21,8 @@ export interface DuckDBOptions {
   readOnly?: boolean;
   threads?: number;
   memoryLimit?: string;
+  /** DuckDB's checkpoint_threshold: the WAL size at which a commit checkpoints. */
+  checkpointThreshold?: string;
 }
 
 const READERS = 4;
@@ -69,10 +71,7 @@ export class DuckDBStore implements Store {
     // defaults an import of operations/mediawiki-config peaked 300 MB higher (1.18 GB against 0.87).
     config.allocator_background_threads = 'true';
     config.allocator_flush_threshold = '32MB';
-    // checkpoint_threshold stays DuckDB's 16 MB: at 256 MB a 400 MB JUnit import spent 17 s in
-    // COMMIT instead of 49 s, but a 2 GB one then failed its checkpoint ("failed to pin block",
-    // the database invalidated) at 780 MB of store, and at 64 MB at 1.04 GB. (At 16 MB it fails
-    // too, at 1.07 GB: docs/benchmarks.md, an open problem of bounded memory.)
+    if (opts.checkpointThreshold) config.checkpoint_threshold = opts.checkpointThreshold;
     config.lock_configuration = 'true'; // last: every setting above is applied before the lock
     let instance: DuckDBInstance;
     try {
