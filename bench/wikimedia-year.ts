@@ -5,7 +5,8 @@
 // disk, then `shiplog serve` on the result and p50/p95 of the dashboard routes (no-cache), next
 // to /api/health in the same run. Sizes: WY_DAYS days (default 10, ~4.3M results; the year is
 // 365 days, ~160M), engines WY_ENGINES (default duckdb,clickhouse), data in WY_DIR (removed
-// unless WY_KEEP=1; WY_MEASURE_ONLY=1 measures the routes of a kept store again, no ingest).
+// unless WY_KEEP=1; WY_MEASURE_ONLY=1 measures the routes of a kept store again, no ingest;
+// WY_CHECKPOINT sets DuckDB's db_checkpoint_threshold for the ingest, e.g. 256MB).
 // Heavy: say the load (`uptime`) next to the figures.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -136,7 +137,8 @@ async function oneEngine(engine: string, dir: string, days: number): Promise<Rec
   const db = join(dir, engine === 'duckdb' ? 'year.duckdb' : 'year-clickhouse');
   if (process.env.WY_MEASURE_ONLY) return measureOnly(engine, db);
   const floor = await timed(['--no-store', '--from', '0', '--days', '1']);
-  const run = await timed(['--engine', engine, '--db', db, '--from', '0', '--days', String(days)]);
+  const checkpoint = engine === 'duckdb' && process.env.WY_CHECKPOINT ? ['--checkpoint-threshold', process.env.WY_CHECKPOINT] : [];
+  const run = await timed(['--engine', engine, '--db', db, '--from', '0', '--days', String(days), ...checkpoint]);
   const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { day: number; results: number; ms: number });
   const results = lines.reduce((n, l) => n + l.results, 0);
   const perDay = lines.map((l, i) => ({ results: l.results, ms: l.ms - (i ? lines[i - 1].ms : 0) }));
@@ -168,7 +170,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const engines = (process.env.WY_ENGINES ?? 'duckdb,clickhouse').split(',');
   const dir = process.env.WY_DIR ?? mkdtempSync(join(tmpdir(), 'shiplog-wy-'));
   mkdirSync(dir, { recursive: true });
-  const out: Record<string, unknown> = { days: process.env.WY_MEASURE_ONLY ? 'measured only: a kept store' : days, 'load (1/5/15 min) at start': loadavg().map((x) => x.toFixed(1)).join(' ') };
+  const out: Record<string, unknown> = { days: process.env.WY_MEASURE_ONLY ? 'measured only: a kept store' : days, 'DuckDB checkpoint threshold': process.env.WY_CHECKPOINT ?? 'default', 'load (1/5/15 min) at start': loadavg().map((x) => x.toFixed(1)).join(' ') };
   try {
     for (const engine of engines) {
       const figures = await oneEngine(engine, dir, days);

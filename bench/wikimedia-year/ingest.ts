@@ -69,10 +69,10 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     engine: { type: 'string', default: 'duckdb' }, db: { type: 'string' }, from: { type: 'string', default: '0' },
     days: { type: 'string', default: '1' }, seed: { type: 'string', default: '13' }, 'no-store': { type: 'boolean', default: false },
-    'builds-per-day': { type: 'string', default: '3000' }, 'memory-limit': { type: 'string' },
+    'builds-per-day': { type: 'string', default: '3000' }, 'memory-limit': { type: 'string' }, 'checkpoint-threshold': { type: 'string' },
   } });
   const year = new CiYear(Number(values.seed), Number(values['builds-per-day']));
-  const store = values['no-store'] ? null : await openStore(values.db!, { engine: values.engine as Engine, memoryLimit: values['memory-limit'] });
+  const store = values['no-store'] ? null : await openStore(values.db!, { engine: values.engine as Engine, memoryLimit: values['memory-limit'], checkpointThreshold: values['checkpoint-threshold'] });
   const t0 = performance.now();
   try {
     const from = Number(values.from);

@@ -72,6 +72,13 @@ export class DuckDBStore implements Store {
     config.allocator_background_threads = 'true';
     config.allocator_flush_threshold = '32MB';
     if (opts.checkpointThreshold) config.checkpoint_threshold = opts.checkpointThreshold;
+    // No vacuum. Each checkpoint starts the appends that follow in a new row group, and DuckDB's
+    // vacuum merges those small row groups again later, in bursts that rewrite gigabytes of the
+    // raw archive: at 100M results one checkpoint wrote 14–20 GB, and an ingest wrote 2.4–3.2 KB
+    // a result against ~1 KB without it (docs/scale.md). What is given up: merging small row
+    // groups, and the space of rows deleted here and there (a row group whose rows were all
+    // deleted still goes). src/store/duckdb/vacuum.test.ts shows both.
+    config.max_vacuum_tasks = '0';
     config.lock_configuration = 'true'; // last: every setting above is applied before the lock
     let instance: DuckDBInstance;
     try {
