@@ -14,9 +14,13 @@ import type { Rollup, RollupContext } from './define.ts';
  */
 async function watermarkOf(store: Store, rollup: Rollup): Promise<string> {
   const list = rollup.reads.map((_, i) => `$${i + 1}`).join(', ');
-  const rows = await store.all<{ table_name: string; version: number }>(
-    `SELECT table_name, version FROM table_versions WHERE table_name IN (${list}) ORDER BY table_name`, [...rollup.reads]);
-  return rows.map((r) => `${r.table_name}=${r.version}`).join(',');
+  const rows = await store.all<{ table_name: string; version: number }>(`SELECT table_name, version FROM table_versions WHERE table_name IN (${list})`, [...rollup.reads]);
+  return watermarkFrom(rollup, new Map(rows.map((r) => [r.table_name, r.version])));
+}
+
+/** The watermark of `rollup` from the versions of tables (those absent from `versions` were never written). */
+function watermarkFrom(rollup: Rollup, versions: ReadonlyMap<string, number | bigint>): string {
+  return [...new Set(rollup.reads)].filter((t) => versions.has(t)).sort().map((t) => `${t}=${versions.get(t)}`).join(',');
 }
 
 /** Rebuilds one rollup and records its watermark, in one transaction. */
@@ -52,8 +56,18 @@ export async function refreshStaleRollups(ctx: RollupContext, rollups: readonly 
  * "as of", when it is time-relative). Readers fall back to the base tables otherwise.
  */
 export async function rollupIsFresh(store: Store, rollup: Rollup, asOf?: Date): Promise<boolean> {
-  const [state] = await store.all<{ watermark: string; as_of: Date | null }>('SELECT watermark, as_of FROM rollup_state WHERE name = $1', [rollup.name]);
-  if (!state) return false;
-  if (asOf !== undefined && state.as_of?.getTime() !== asOf.getTime()) return false;
-  return state.watermark === (await watermarkOf(store, rollup));
+  return (await rollupsFresh(store, [{ rollup, asOf }]))[0];
+}
+
+/** rollupIsFresh for several rollups, in two queries whatever their number (status asks for all). */
+export async function rollupsFresh(store: Store, asked: { rollup: Rollup; asOf?: Date }[]): Promise<boolean[]> {
+  const states = new Map((await store.all<{ name: string; watermark: string; as_of: Date | null }>('SELECT name, watermark, as_of FROM rollup_state')).map((r) => [r.name, r]));
+  if (!asked.some(({ rollup }) => states.has(rollup.name))) return asked.map(() => false);
+  const versions = new Map((await store.all<{ table_name: string; version: number }>('SELECT table_name, version FROM table_versions')).map((r) => [r.table_name, r.version]));
+  return asked.map(({ rollup, asOf }) => {
+    const state = states.get(rollup.name);
+    if (!state) return false;
+    if (asOf !== undefined && state.as_of?.getTime() !== asOf.getTime()) return false;
+    return state.watermark === watermarkFrom(rollup, versions);
+  });
 }

@@ -4,7 +4,7 @@
 // repository; the derive graph (step → tables read →
 // tables written) with each step's last run and whether its inputs moved on since.
 import { allRollups } from './rollups.ts';
-import { rollupIsFresh } from '../rollups/state.ts';
+import { rollupsFresh } from '../rollups/state.ts';
 import type { Store } from '../store/index.ts';
 import { CATALOGUE } from '../model/catalogue/index.ts';
 import { describeGraph } from '../derive/graph.ts';
@@ -78,14 +78,12 @@ export async function readStatus(store: Store, now: Date): Promise<Status> {
        FROM rejects GROUP BY source, reason ORDER BY count DESC, source, reason LIMIT 200`,
   );
   const built = await store.all<Status['rollups'][number]>('SELECT name, row_count, refreshed_at, duration_ms FROM rollup_state');
-  const rollups: Status['rollups'] = [];
-  for (const r of allRollups()) {
-    const b = built.find((x) => x.name === r.name);
-    const asOf = r.asOf ? await r.asOf({ store, clock: () => now }) : undefined;
-    rollups.push({
-      name: r.name, row_count: b?.row_count ?? null, refreshed_at: b?.refreshed_at ?? null, duration_ms: b?.duration_ms ?? null,
-      fresh: await rollupIsFresh(store, r, asOf),
-    });
-  }
+  const asked: Parameters<typeof rollupsFresh>[1] = [];
+  for (const rollup of allRollups()) asked.push({ rollup, asOf: rollup.asOf ? await rollup.asOf({ store, clock: () => now }) : undefined });
+  const fresh = await rollupsFresh(store, asked);
+  const rollups: Status['rollups'] = asked.map(({ rollup }, i) => {
+    const b = built.find((x) => x.name === rollup.name);
+    return { name: rollup.name, row_count: b?.row_count ?? null, refreshed_at: b?.refreshed_at ?? null, duration_ms: b?.duration_ms ?? null, fresh: fresh[i] };
+  });
   return { scopes, tables, rejects, rollups, unmatched_changes: await unmatchedProjects(store), derive: await deriveStatus(store), datasets: await listDatasets(store) };
 }

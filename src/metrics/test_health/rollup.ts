@@ -4,7 +4,7 @@
 // the runs stays the definition (the rollup is that query's result, not a second one).
 // Built in slices of the tests: each row depends only on its own test's runs, so the slices'
 // rows together are the whole query's rows, and no single query holds every run at once.
-import { asOf, testHealthArgs } from './test_health.ts';
+import { justAfter, newestRun, testHealthArgs } from './test_health.ts';
 import { loadSql } from '../../lib/sql.ts';
 import { CI_TABLES, type Rollup, type RollupContext } from '../../rollups/define.ts';
 
@@ -20,8 +20,8 @@ export const SLICE_RESULTS = 5_000_000;
  * whatever it is, and "now" would make it stale at every import).
  */
 async function rollupAsOf(ctx: RollupContext): Promise<Date> {
-  const [{ any }] = await ctx.store.all<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM test_results WHERE run_at IS NOT NULL) AS any');
-  return any ? asOf(ctx, undefined) : new Date(0);
+  const newest = await newestRun(ctx);
+  return newest ? justAfter(newest, ctx.clock()) : new Date(0);
 }
 
 /** How many slices the rebuild takes: one per `sliceResults` test results, at least one. */

@@ -30,10 +30,24 @@ export const TEST_HEALTH_COLUMNS = [
  * an archive that stopped being synced still shows its last 7/30/90 days, not empty windows.
  */
 export async function asOf(ctx: MetricContext, until: Date | undefined): Promise<Date> {
-  if (until) return until;
-  const [r] = await ctx.store.all<{ newest: Date | null }>('SELECT max(run_at) AS newest FROM test_results');
-  const now = ctx.clock();
-  return r?.newest && r.newest.getTime() + 1000 < now.getTime() ? new Date(r.newest.getTime() + 1000) : now;
+  return until ?? justAfter(await newestRun(ctx), ctx.clock());
+}
+
+/** The default "as of" for the newest result `newest`: a second after it, never later than `now`. */
+export function justAfter(newest: Date | null, now: Date): Date {
+  return newest && newest.getTime() + 1000 < now.getTime() ? new Date(newest.getTime() + 1000) : now;
+}
+
+/**
+ * The newest test result's time; null when no result has one. newest_run.sql may read only
+ * the newest part of the table (an engine's variant); when that part holds no time (its rows
+ * were deleted), every row is asked.
+ */
+export async function newestRun(ctx: Pick<MetricContext, 'store'>): Promise<Date | null> {
+  const [quick] = await ctx.store.all<{ newest: Date | null }>(loadSql(import.meta.url, 'newest_run.sql'));
+  if (quick?.newest) return quick.newest;
+  const [all] = await ctx.store.all<{ newest: Date | null }>('SELECT max(run_at) AS newest FROM test_results');
+  return all?.newest ?? null;
 }
 
 /** One of `of` disjoint parts of the tests (every run of a test falls in the same part). */
