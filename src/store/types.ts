@@ -79,6 +79,13 @@ export interface Store {
   query(sql: string, params?: Params): Promise<QueryResult>;
   /** Rows in each named table, by name (what status shows); an engine may answer from what it keeps. */
   countRows(tables: string[]): Promise<Record<string, number>>;
+  /**
+   * Times, newest first, from which the newest rows of `table` by `column` can be read
+   * without reading the whole table (a ClickHouse table partitioned by the month of
+   * `column`: the starts of its newest months); empty when the engine has none. A newest-
+   * first list that fills its page from rows at or after one of them has its answer.
+   */
+  recentBounds(table: string, column: string): Promise<Date[]>;
   /** Runs a statement; answers the rows it changed where the engine knows (DuckDB), else 0. */
   run(sql: string, params?: Params): Promise<number>;
   /** Runs fn inside BEGIN/COMMIT; ROLLBACK on error. Transactions are serialised. */

@@ -8,7 +8,7 @@ import { route } from '../openapi.ts';
 import { readCatalog, tableInfo } from '../query/catalog.ts';
 import { findEntity, walkTree } from '../query/entities.ts';
 import { formatOf, respondTable } from '../query/format.ts';
-import { buildListSql, encodeCursor, MAX_LIMIT, parseListQuery } from '../query/list.ts';
+import { encodeCursor, MAX_LIMIT, parseListQuery, readList } from '../query/list.ts';
 import { peopleOf } from '../query/people.ts';
 
 const listQuery = z.looseObject({
@@ -34,8 +34,7 @@ export function registerEntityRoutes(app: Hono, deps: AppDeps): void {
     const info = await tableInfo(deps.store, table);
     const req = parseListQuery(table, c.req.queries());
     const format = formatOf(c.req.query('format'));
-    const sql = buildListSql(info, req, deps.store.dialect);
-    const res = await deps.store.query(sql.text, sql.params).catch((err: unknown) => {
+    const { result: res, sql } = await readList(deps.store, info, req).catch((err: unknown) => {
       throw new ShiplogError('bad_request', `${table}: the filters do not fit the column types: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     });
     const more = res.rows.length > req.limit;

@@ -1,7 +1,9 @@
 // Statements that change an append table in place go, on a cluster, to every shard's local
 // table ON CLUSTER (a Distributed table takes no mutation); everything else is left as written.
 import { describe, expect, it } from 'vitest';
-import { mutationOnCluster, type Target } from './ddl.ts';
+import { CATALOGUE, tableDef } from '../../model/catalogue/index.ts';
+import { mutationOnCluster, partsTable, type Target } from './ddl.ts';
+import { layoutOf } from './layout.ts';
 
 const cluster: Target = { flavour: { version: [26, 7], modern: true }, database: 'shiplog', cluster: 'c2' };
 const single: Target = { ...cluster, cluster: undefined };
@@ -23,5 +25,19 @@ describe('mutationOnCluster', () => {
     expect(mutationOnCluster(other, cluster)).toBe(other);
     const plain = 'DELETE FROM test_results WHERE 1';
     expect(mutationOnCluster(plain, single)).toBe(plain);
+  });
+});
+
+describe('layouts', () => {
+  it('partition a table only by the month of its month column (what recent.ts reads back)', () => {
+    const partitioned = CATALOGUE.map((t) => tableDef(t.name)).filter((t) => layoutOf(t).partitionBy);
+    expect(partitioned.map((t) => t.name)).toContain('test_results');
+    for (const t of partitioned) expect(layoutOf(t).partitionBy, t.name).toBe(`toYYYYMM(assumeNotNull(${layoutOf(t).monthColumn}))`);
+  });
+
+  it("name the table whose parts hold a table's rows: the shard's local table, or the versions of an upsert table", () => {
+    expect(partsTable(tableDef('test_results'), cluster)).toBe('test_results__local');
+    expect(partsTable(tableDef('test_results'), single)).toBe('test_results');
+    expect(partsTable(tableDef('changes'), cluster)).toBe('changes__versions');
   });
 });

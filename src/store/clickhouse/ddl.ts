@@ -64,6 +64,11 @@ function sharded(t: TableDef, x: Target): boolean {
   return Boolean(x.cluster) && t.mode === 'append';
 }
 
+/** The MergeTree table that holds a table's rows on the node shiplog talks to (the one system.parts lists). */
+export function partsTable(t: TableDef, x: Target): string {
+  return sharded(t, x) ? `${insertTarget(t)}${LOCAL_SUFFIX}` : insertTarget(t);
+}
+
 function tableSettings(x: Target): string {
   return x.flavour.modern ? ' SETTINGS index_granularity = 8192' : '';
 }
@@ -76,7 +81,7 @@ export function createTable(t: TableDef, x: Target): string[] {
   if (t.mode === 'upsert') cols.push('`_version` UInt64', '`_deleted` UInt8');
   const orderBy = t.mode === 'upsert' ? t.key.map(q) : (layout.orderBy ?? t.key.map(q));
   const partition = layout.partitionBy ? `\nPARTITION BY ${layout.partitionBy}` : '';
-  const physical = sharded(t, x) ? `${stored}${LOCAL_SUFFIX}` : stored;
+  const physical = partsTable(t, x);
   const out = [
     `CREATE TABLE IF NOT EXISTS ${named(x, physical)}${onCluster(x)} (\n  ${cols.join(',\n  ')}\n)\nENGINE = ${engineOf(t, x, physical)}${partition}\nORDER BY (${orderBy.join(', ')})${tableSettings(x)}`,
   ];

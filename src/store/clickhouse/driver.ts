@@ -11,6 +11,7 @@ import { sqlVariant } from '../../lib/sql.ts';
 import type { Params, QueryResult, RawRow, ReadOnlyOptions, Row, SqlDialect, Store, StoredRaw, UpsertCounts } from '../types.ts';
 import { openChdb } from './chdb.ts';
 import { RowCounts } from './counts.ts';
+import { monthStarts } from './recent.ts';
 import { countEach } from '../count-rows.ts';
 import { settingsFor, type ChConn } from './conn.ts';
 import { mutationOnCluster, mutationTarget, type Target, versionsTable } from './ddl.ts';
@@ -143,6 +144,11 @@ export class ClickHouseStore implements Store {
     return this.counts.count(tables, (names) => countEach((sql, params) => this.all(sql, params), names));
   }
 
+  recentBounds(table: string, column: string): Promise<Date[]> {
+    this.live();
+    return monthStarts((sql) => this.all(sql), this.target, table, column);
+  }
+
   async query(sql: string, params?: Params): Promise<QueryResult> {
     this.live();
     const text = this.prepare(sql, params);
@@ -258,6 +264,9 @@ class ClickHouseUnit implements Store {
   }
   countRows(tables: string[]): Promise<Record<string, number>> {
     return this.store.countRows(tables);
+  }
+  recentBounds(table: string, column: string): Promise<Date[]> {
+    return this.store.recentBounds(table, column);
   }
   run(sql: string, params?: Params): Promise<number> {
     return this.store.execNow(sql, params).then(() => 0);

@@ -7,7 +7,10 @@ import type { TableDef } from '../../model/catalogue/index.ts';
 export interface Layout {
   /** ORDER BY expressions (append tables); upsert tables are always ordered by their key. */
   orderBy?: string[];
-  /** PARTITION BY expression: one partition a month keeps merges and exports bounded. */
+  /**
+   * PARTITION BY expression: one partition a month keeps merges and exports bounded. Always
+   * the month of `monthColumn` (recent.ts reads the newest months' starts from the partition ids).
+   */
   partitionBy?: string;
   /** Columns stored as LowCardinality (a few thousand distinct values at most). */
   lowCardinality?: string[];

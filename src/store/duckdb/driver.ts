@@ -132,6 +132,11 @@ export class DuckDBStore implements Store {
     return countEach((sql, params) => this.all(sql, params), tables);
   }
 
+  /** None: DuckDB skips row groups by their min-max of the column as it scans. */
+  recentBounds(): Promise<Date[]> {
+    return Promise.resolve([]);
+  }
+
   query(sql: string, params?: Params): Promise<QueryResult> {
     return this.reading(this.nextReader().query(sql, params));
   }
@@ -254,6 +259,9 @@ class TransactionView implements Store {
   }
   countRows(tables: string[]): Promise<Record<string, number>> {
     return countEach((sql, params) => this.all(sql, params), tables);
+  }
+  recentBounds(): Promise<Date[]> {
+    return Promise.resolve([]);
   }
   query(sql: string, params?: Params): Promise<QueryResult> {
     return this.ops.query(sql, params);
