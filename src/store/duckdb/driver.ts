@@ -41,6 +41,9 @@ class Queue {
   }
 }
 
+/** The DuckDB file format of new stores (the pinned DuckDB's release line). */
+export const STORAGE_VERSION = 'v1.5.0';
+
 export class DuckDBStore implements Store {
   readonly dialect = DUCKDB_DIALECT;
   private readonly writer: ConnectionOps;
@@ -79,6 +82,12 @@ export class DuckDBStore implements Store {
     // groups, and the space of rows deleted here and there (a row group whose rows were all
     // deleted still goes). src/store/duckdb/vacuum.test.ts shows both.
     config.max_vacuum_tasks = '0';
+    // A new database file in the format of DuckDB 1.5 rather than DuckDB's default, the 0.10
+    // format older readers can open. Only the newer formats compress with ZSTD: the raw
+    // archive's payloads (JUnit XML, JSON) took 251 bytes a result at 98.9M results stored
+    // uncompressed, ~14 with ZSTD (17.6x on a sample of 3,000). A file made before keeps its
+    // format; `shiplog migrate --to duckdb --to-db NEW` copies it into the new one.
+    config.storage_compatibility_version = STORAGE_VERSION;
     config.lock_configuration = 'true'; // last: every setting above is applied before the lock
     let instance: DuckDBInstance;
     try {

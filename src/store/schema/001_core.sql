@@ -203,8 +203,12 @@ CREATE TABLE ci_builds (
   raw_id        VARCHAR
 );
 
+-- result_key is unique a row and long: DuckDB's dictionary and FSST kept ~35 of the table's
+-- ~52 bytes a result on it, ZSTD ~9 (26 bytes a result in all, on 3M results of the Wikimedia
+-- year). A store made before ZSTD was named here, or by a DuckDB file format older than
+-- v1.2, keeps the old encoding (docs/scale.md).
 CREATE TABLE test_results (
-  result_key    VARCHAR NOT NULL,   -- <build_key>/<suite>/<class>/<name>#<n>
+  result_key    VARCHAR NOT NULL USING COMPRESSION zstd, -- <build_key>/<suite>/<class>/<name>#<n>
   build_key     VARCHAR NOT NULL,
   repo          VARCHAR,
   suite         VARCHAR,
