@@ -29,7 +29,7 @@ export interface OpenOptions {
   memoryLimit?: string;
   /** DuckDB's worker threads; unset: DEFAULT_THREADS. */
   threads?: number;
-  /** DuckDB's checkpoint_threshold (e.g. "256MB"); unset: DEFAULT_CHECKPOINT_THRESHOLD. */
+  /** DuckDB's checkpoint_threshold, fixed (e.g. "256MB"); unset: shiplog checkpoints at a size that grows with the store (duckdb/checkpoints.ts). */
   checkpointThreshold?: string;
   engine?: Engine;
   clickhouse?: ClickHouseConfig;
@@ -45,14 +45,6 @@ export interface OpenOptions {
  */
 export const DEFAULT_MEMORY_LIMIT = '512MB';
 export const DEFAULT_THREADS = 2;
-/**
- * DuckDB checkpoints when its write-ahead log passes this size (its own default). Larger is
- * faster and holds more uncheckpointed data in memory: at 256MB the 400 MB JUnit import took
- * 40 s instead of 59, NoteDB of mediawiki-config 63 s instead of 85, but the default demo
- * peaked at 653 MB instead of 552 (docs/benchmarks.md, checkpoints). Peak memory is the target
- * a small machine cannot trade, so 16MB stays the default and db_checkpoint_threshold raises it.
- */
-export const DEFAULT_CHECKPOINT_THRESHOLD = '16MB';
 
 /** The open options a loaded config asks for. */
 export function storeOptionsOf(config: { engine?: Engine; db_memory_limit?: string; db_threads?: number; db_checkpoint_threshold?: string; clickhouse?: ClickHouseConfig }): OpenOptions {
@@ -73,7 +65,7 @@ export async function openStore(path: string, opts: OpenOptions = {}): Promise<S
     path, readOnly: opts.readOnly,
     memoryLimit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     threads: opts.threads ?? Math.min(DEFAULT_THREADS, availableParallelism()),
-    checkpointThreshold: opts.checkpointThreshold ?? DEFAULT_CHECKPOINT_THRESHOLD,
+    checkpointThreshold: opts.checkpointThreshold,
   });
   if (!opts.readOnly) {
     try {

@@ -15,15 +15,23 @@ import { lockHolderPid } from './lock.ts';
 import { refuseReason } from './readonly.ts';
 import { ConnectionOps } from './connection.ts';
 import { countEach } from '../count-rows.ts';
+import { checkpointLimit, sizeBytes } from './checkpoints.ts';
+import { statSync } from 'node:fs';
 
 export interface DuckDBOptions {
   path: string;
   readOnly?: boolean;
   threads?: number;
   memoryLimit?: string;
-  /** DuckDB's checkpoint_threshold: the WAL size at which a commit checkpoints. */
+  /**
+   * DuckDB's checkpoint_threshold: the WAL size at which a commit checkpoints. Unset: shiplog
+   * checkpoints itself at a size that grows with the file (checkpoints.ts).
+   */
   checkpointThreshold?: string;
 }
+
+/** Larger than any log: with it, DuckDB leaves the checkpoints to shiplog. */
+const NO_AUTOMATIC_CHECKPOINT = '1TB';
 
 const READERS = 4;
 
@@ -74,7 +82,8 @@ export class DuckDBStore implements Store {
     // defaults an import of operations/mediawiki-config peaked 300 MB higher (1.18 GB against 0.87).
     config.allocator_background_threads = 'true';
     config.allocator_flush_threshold = '32MB';
-    if (opts.checkpointThreshold) config.checkpoint_threshold = opts.checkpointThreshold;
+    const ownCheckpoints = !opts.checkpointThreshold && !opts.readOnly && opts.path !== ':memory:';
+    config.checkpoint_threshold = ownCheckpoints ? NO_AUTOMATIC_CHECKPOINT : opts.checkpointThreshold ?? '16MB';
     // No vacuum. Each checkpoint starts the appends that follow in a new row group, and DuckDB's
     // vacuum merges those small row groups again later, in bursts that rewrite gigabytes of the
     // raw archive: at 100M results one checkpoint wrote 14–20 GB, and an ingest wrote 2.4–3.2 KB
@@ -109,7 +118,25 @@ export class DuckDBStore implements Store {
     // parallel, so concurrent API requests do not queue behind one slow query.
     const readers: ConnectionOps[] = [];
     for (let i = 0; i < READERS; i++) readers.push(new ConnectionOps(await instance.connect(), opts.path));
-    return new DuckDBStore(opts.path, instance, writer, readers);
+    const store = new DuckDBStore(opts.path, instance, writer, readers);
+    if (ownCheckpoints) store.memoryLimitBytes = sizeBytes(opts.memoryLimit) ?? null;
+    return store;
+  }
+
+  /** Set when shiplog checkpoints itself: the memory limit that bounds the log (null: none given). */
+  private memoryLimitBytes: number | null | undefined;
+
+  /** After a write: a checkpoint once the log has passed the size for this file (checkpoints.ts). */
+  private async checkpointIfDue(): Promise<void> {
+    if (this.memoryLimitBytes === undefined) return;
+    const wal = statSync(`${this.path}.wal`, { throwIfNoEntry: false })?.size ?? 0;
+    const file = statSync(this.path, { throwIfNoEntry: false })?.size ?? 0;
+    if (wal < checkpointLimit(file, this.memoryLimitBytes ?? undefined)) return;
+    try {
+      await this.writer.run('CHECKPOINT');
+    } catch (err) {
+      throw new ShiplogError('store_failure', `${this.path}: the write is committed (in ${this.path}.wal), but the checkpoint after it failed: ${describeError(err)}`, { cause: err });
+    }
   }
 
   /** Bumped after every write settles, committed or not: a conservative data watermark. */
@@ -151,7 +178,11 @@ export class DuckDBStore implements Store {
   }
 
   run(sql: string, params?: Params): Promise<number> {
-    return this.queue.run(() => this.writer.run(sql, params).finally(() => void this.writes++));
+    return this.queue.run(async () => {
+      const n = await this.writer.run(sql, params).finally(() => void this.writes++);
+      await this.checkpointIfDue();
+      return n;
+    });
   }
 
   write(table: string, rows: Row[]): Promise<UpsertCounts> {
@@ -197,6 +228,7 @@ export class DuckDBStore implements Store {
       try {
         const out = await fn(tx);
         await this.writer.run('COMMIT');
+        await this.checkpointIfDue();
         return out;
       } catch (err) {
         await this.writer.run('ROLLBACK').catch(() => undefined);
