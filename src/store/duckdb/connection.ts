@@ -4,13 +4,14 @@
 // them on the writer connection; driver.ts owns the instance, the queue and the readers.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ShiplogError } from '../../lib/errors.ts';
-import { columnNames, tableDef } from '../../model/catalogue/index.ts';
+import { columnNames, tableDef, type TableDef } from '../../model/catalogue/index.ts';
 import { dedupeByKey } from '../rows.ts';
 import type { Params, QueryResult, RawRow, Row, StoredRaw, UpsertCounts } from '../types.ts';
 import { stageEncoded } from './columnar.ts';
 import { storeRawRows } from './raw.ts';
 import { fromJS, toParam } from './values.ts';
-import { upsertStatements } from './write.ts';
+import { probeKey, probeStatements, upsertStatements } from './write.ts';
+import { probeable, probeChunks } from './probe.ts';
 
 export async function readRows(conn: DuckDBConnection, sql: string, params?: Params, maxRows?: number): Promise<QueryResult> {
   const values = params?.map(toParam);
@@ -134,10 +135,30 @@ export class ConnectionOps {
     // table, so a stage emptied with DELETE held every row ever staged (367 MB of a NoteDB import).
     await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM "${table}" LIMIT 0`);
     await this.conn.run(`INSERT INTO ${stage} ${select}`, params);
+    const key = probeKey(t);
+    const keys = key === null ? [] : batch.map((r) => r[key]);
+    if (key !== null && keys.every((k): k is string => typeof k === 'string') && probeable(keys)) {
+      return this.upsertByProbes(t, key, keys, stage, order);
+    }
     const sql = upsertStatements(t, stage, order);
     const inserted = Number((await this.conn.run(sql.insertNew)).rowsChanged);
     // Every key new (a first import, mostly): nothing is left to replace, so no second probe.
     const replaced = inserted === batch.length ? 0 : Number((await this.conn.run(sql.replace)).rowsChanged);
     return { new: inserted, updated: replaced, unchanged: batch.length - inserted - replaced };
+  }
+
+  /** The upsert of a staged batch whose keys (one text column) are looked up through the index. */
+  private async upsertByProbes(t: TableDef, key: string, keys: string[], stage: string, order: string[]): Promise<UpsertCounts> {
+    const stored: string[] = [];
+    for (const chunk of probeChunks(keys)) for (const r of await this.all<{ k: string }>(probeStatements.stored(t, key, chunk))) stored.push(r.k);
+    const inserted = stored.length === keys.length ? 0
+      : stored.length === 0 ? await this.run(`INSERT INTO "${t.name}" SELECT * FROM ${stage}`)
+      : await this.run(probeStatements.insertNew(t, key, stage), [stored]);
+    let replaced = 0;
+    for (const chunk of probeChunks(stored)) {
+      const sql = probeStatements.replace(t, key, stage, order, chunk);
+      if (sql) replaced += await this.run(sql);
+    }
+    return { new: inserted, updated: replaced, unchanged: keys.length - inserted - replaced };
   }
 }

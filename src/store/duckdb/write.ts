@@ -1,10 +1,15 @@
-// The upsert statements on DuckDB, generated from the catalogue: the batch is staged
-// (columnar.ts), then `INSERT … ON CONFLICT` probes the PRIMARY KEY index with only the
-// batch's keys — once to insert new keys (counted as new), once to replace rows that differ
-// and win the version rule (counted as updated). Appends never read the table at all.
+// The upsert statements on DuckDB, generated from the catalogue. The batch is staged
+// (columnar.ts). For a table keyed by one text column, the batch's keys are looked up through
+// the index (probe.ts), new keys are inserted with a plain INSERT (the index refuses a
+// duplicate) and the stored rows that differ and lose to the batch's under the version rule
+// are updated, found through the index again: the cost follows the batch, not the table.
+// A table with a composite key goes through `INSERT … ON CONFLICT`, which DuckDB (≥ 1.4)
+// plans as a join with a scan of the table: those are the small tables (links the largest).
+// Appends never read the table at all.
 import type { TableDef } from '../../model/catalogue/index.ts';
 import { columnOf } from '../../model/catalogue/index.ts';
 import { ident } from '../../lib/sql.ts';
+import { inConstants } from './probe.ts';
 
 const q = ident;
 
@@ -30,8 +35,8 @@ export interface UpsertStatements {
   replace: string;
 }
 
-/** The two statements of an upsert from `stage` into the table (same column order). */
-export function upsertStatements(t: TableDef, stage: string, order: readonly string[]): UpsertStatements {
+/** What an update sets, and when a stored row `cur` differs from the batch's `excluded`. */
+function updateParts(t: TableDef, order: readonly string[]): { set: string[]; differs: string[] } {
   const keys = new Set<string>(t.key);
   const rest = order.filter((c) => !keys.has(c));
   const set = rest.map((c) => {
@@ -43,10 +48,37 @@ export function upsertStatements(t: TableDef, stage: string, order: readonly str
     const d = `excluded.${q(c)} IS DISTINCT FROM cur.${q(c)}`;
     return derived ? `(excluded.${q(c)} IS NOT NULL AND ${d})` : d;
   });
+  return { set, differs };
+}
+
+/** The key column a probe looks rows up by: the table's only key, when it is text. */
+export function probeKey(t: TableDef): string | null {
+  return t.key.length === 1 && columnOf(t, t.key[0])?.type === 'text' ? t.key[0] : null;
+}
+
+/** The statements of an upsert by probes, for a table keyed by `key` alone (probeKey). */
+export const probeStatements = {
+  /** The stored keys among `keys` (≤ PROBE_KEYS), from the index. */
+  stored: (t: TableDef, key: string, keys: readonly string[]) => `SELECT ${q(key)} AS k FROM ${q(t.name)} WHERE ${inConstants(q(key), keys)}`,
+  /** The staged rows whose key is not among $1 (the stored ones). */
+  insertNew: (t: TableDef, key: string, stage: string) => `INSERT INTO ${q(t.name)} SELECT * FROM ${stage} WHERE ${q(key)} NOT IN (SELECT unnest($1::VARCHAR[]))`,
+  /** The stored rows of `keys` (≤ PROBE_KEYS) that differ from the staged ones and lose to them. */
+  replace: (t: TableDef, key: string, stage: string, order: readonly string[], keys: readonly string[]): string | null => {
+    const { set, differs } = updateParts(t, order);
+    if (set.length === 0) return null;
+    return `UPDATE ${q(t.name)} AS cur SET ${set.join(', ')} FROM ${stage} AS excluded
+             WHERE cur.${q(key)} = excluded.${q(key)} AND ${inConstants(`cur.${q(key)}`, keys)}
+               AND (${differs.join(' OR ')}) AND ${winsSql(t)}`;
+  },
+};
+
+/** The two statements of an upsert from `stage` into the table (same column order), by ON CONFLICT. */
+export function upsertStatements(t: TableDef, stage: string, order: readonly string[]): UpsertStatements {
+  const { set, differs } = updateParts(t, order);
   const target = `${q(t.name)} AS cur`;
   return {
     insertNew: `INSERT INTO ${target} SELECT * FROM ${stage} ON CONFLICT DO NOTHING`,
-    replace: rest.length === 0
+    replace: set.length === 0
       ? `SELECT 0`
       : `INSERT INTO ${target} SELECT * FROM ${stage} ON CONFLICT DO UPDATE SET ${set.join(', ')}
           WHERE (${differs.join(' OR ')}) AND ${winsSql(t)}`,
