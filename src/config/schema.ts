@@ -59,7 +59,7 @@ export const configSchema = z
     db_memory_limit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GiB').optional(),
     /** DuckDB's worker threads for this database; unset = shiplog's small-machine default (src/store/index.ts). */
     db_threads: z.number().int().min(1).max(256).optional(),
-    /** DuckDB's checkpoint_threshold (the WAL size at which a commit checkpoints); unset = shiplog's default (src/store/index.ts). */
+    /** DuckDB's checkpoint_threshold (the WAL size at which a commit checkpoints); unset = shiplog checkpoints at a size that grows with the file (src/store/duckdb/checkpoints.ts). */
     db_checkpoint_threshold: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 16MB or 256MB').optional(),
     server: z
       .object({
