@@ -160,6 +160,9 @@ export async function startZooKeeper(dir: string): Promise<{ port: number; stop(
     s.on('data', (b: Buffer) => { text += b.toString(); });
     s.once('close', () => resolve(/Mode: standalone/.test(text)));
     s.once('error', () => resolve(false));
+    // A ZooKeeper still starting can take the connection and never answer: without a timeout
+    // this probe waited forever (seen once in the full suite, the hook timing out at 120 s).
+    s.setTimeout(2000, () => s.destroy());
   }), child);
   return { port, stop: () => stopChild(child) };
 }
