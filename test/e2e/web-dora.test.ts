@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)(`DORA page in chromium (${hasChromium ? CHROMIUM :
     const page = await open(server, '#/trains');
     await page.getByTestId('train-link').filter({ hasText: '1.44.0-wmf.2' }).click();
     await page.getByRole('heading', { level: 1, name: '1.44.0-wmf.2' }).waitFor();
-    expect(await page.title()).toBe('1.44.0-wmf.2 · Train · shiplog');
+    await expect.poll(() => page.title()).toBe('1.44.0-wmf.2 · Train · shiplog'); // the title is set after the heading renders
     expect(await page.getByTestId('train-summary').innerText()).toContain('first change on its branch');
     expect(await page.getByTestId('train-repos').innerText()).toContain('mediawiki/core');
     expect(await page.getByTestId('train-changes').locator('tbody tr').count()).toBe(2);
