@@ -2,6 +2,7 @@
 // the history streamed on stdin), for the demo world and the benchmarks. The bare
 // repository is laid out here rather than by `git init`: a process fewer per repository.
 import { spawn } from 'node:child_process';
+import { track } from './children.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ export function rootCommitId(c: FastCommit): string {
 /** Creates a bare repository at `dir` and streams the commits into it. */
 export async function writeRepo(dir: string, commits: Iterable<FastCommit>, head = 'master'): Promise<void> {
   if (!existsSync(join(dir, 'HEAD'))) initBare(dir, head);
-  const child = spawn('git', ['-C', dir, 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = track(spawn('git', ['-C', dir, 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'ignore', 'pipe'] }));
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const done = new Promise<number>((res) => child.on('close', (code) => res(code ?? 1)));

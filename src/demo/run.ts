@@ -6,6 +6,7 @@
 // to ingest. The derive steps run once, after the last source: a derive after each source
 // would run the cross-source steps again and again, and derive gives the same tables in any
 // order and batching (test/e2e/order.test.ts).
+import { killTracked } from './children.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,8 +51,15 @@ export async function runDemo(deps: ServiceDeps, opts: DemoOptions): Promise<{ s
   let chain: Promise<unknown> = Promise.resolve();
   // Stopped by a signal (Ctrl-C), the demo takes its files with it: the large world writes
   // gigabytes, and an interrupted run left them in the temporary folder.
+  // The git processes writing the next source are killed first; the removal retries all the
+  // same (ENOTEMPTY while a write lands), and a folder it cannot remove is named on one line, not a stack trace.
   const onSignal = (signal: NodeJS.Signals) => {
-    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+    killTracked();
+    try {
+      if (!opts.keep) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
+    } catch (err) {
+      process.stderr.write(`shiplog: could not remove ${dir}: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);

@@ -5,6 +5,7 @@
 // a patch set's commit id (its meta's `Commit:` footer) is computed as git computes it.
 // For the demo and tests.
 import { execFileSync, spawn } from 'node:child_process';
+import { track } from '../children.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fastImportChunk, initBare, rootCommitId, type FastCommit } from '../fast-import.ts';
@@ -40,7 +41,7 @@ export const accountIdent = (a: NoteDbAccount, uuid = DEMO_SERVER_UUID) => `${a.
 
 async function fastImport(dir: string, chunks: Iterable<string>): Promise<void> {
   const args = ['-C', dir, 'fast-import', '--quiet', '--done', '--force'];
-  const child = spawn('git', args, { stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = track(spawn('git', args, { stdio: ['pipe', 'ignore', 'pipe'] }));
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const done = new Promise<number>((res) => child.on('close', (code) => res(code ?? 1)));
