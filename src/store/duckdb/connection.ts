@@ -11,7 +11,8 @@ import { stageEncoded } from './columnar.ts';
 import { storeRawRows } from './raw.ts';
 import { fromJS, toParam } from './values.ts';
 import { probeKey, probeStatements, upsertStatements } from './write.ts';
-import { probeable, probeChunks } from './probe.ts';
+import { lookUp, probeChunks } from './probe.ts';
+import { ident } from '../../lib/sql.ts';
 
 export async function readRows(conn: DuckDBConnection, sql: string, params?: Params, maxRows?: number): Promise<QueryResult> {
   const values = params?.map(toParam);
@@ -137,7 +138,7 @@ export class ConnectionOps {
     await this.conn.run(`INSERT INTO ${stage} ${select}`, params);
     const key = probeKey(t);
     const keys = key === null ? [] : batch.map((r) => r[key]);
-    if (key !== null && keys.every((k): k is string => typeof k === 'string') && probeable(keys)) {
+    if (key !== null && keys.every((k): k is string => typeof k === 'string')) {
       return this.upsertByProbes(t, key, keys, stage, order);
     }
     const sql = upsertStatements(t, stage, order);
@@ -149,11 +150,10 @@ export class ConnectionOps {
 
   /** The upsert of a staged batch whose keys (one text column) are looked up through the index. */
   private async upsertByProbes(t: TableDef, key: string, keys: string[], stage: string, order: string[]): Promise<UpsertCounts> {
-    const stored: string[] = [];
-    for (const chunk of probeChunks(keys)) for (const r of await this.all<{ k: string }>(probeStatements.stored(t, key, chunk))) stored.push(r.k);
+    const found = await lookUp((sql, params) => this.all(sql, params as Params), ident(t.name), ident(key), keys, `${ident(key)} AS k`);
+    const stored = found.map((r) => String(r.k));
     const inserted = stored.length === keys.length ? 0
-      : stored.length === 0 ? await this.run(`INSERT INTO "${t.name}" SELECT * FROM ${stage}`)
-      : await this.run(probeStatements.insertNew(t, key, stage), [stored]);
+      : await this.run(probeStatements.insertNew(t, key, stage, stored.length > 0), stored.length > 0 ? [stored] : undefined);
     let replaced = 0;
     for (const chunk of probeChunks(stored)) {
       const sql = probeStatements.replace(t, key, stage, order, chunk);

@@ -52,3 +52,18 @@ describe('claims of raw items with any key', () => {
     await store.close();
   });
 });
+
+describe('upserts by probes', () => {
+  it('count new / updated / unchanged exactly, with keys that hold quotes and NUL and batches over a probe', async () => {
+    const store = await openStore(':memory:');
+    const names = [...Array.from({ length: PROBE_KEYS + 5 }, (_, i) => `r${i}`), "it's", 'nul\0inside'];
+    const rows = (n: number) => names.map((name, i) => ({ name, row_count: i % 2 === 0 ? n : 0 }));
+    expect(await store.upsert('rollup_state', rows(1))).toEqual({ new: names.length, updated: 0, unchanged: 0 });
+    const evens = names.filter((_n, i) => i % 2 === 0).length;
+    expect(await store.upsert('rollup_state', rows(2))).toEqual({ new: 0, updated: evens, unchanged: names.length - evens });
+    expect(await store.upsert('rollup_state', [...rows(2), { name: 'new', row_count: 1 }])).toEqual({ new: 1, updated: 0, unchanged: names.length });
+    expect(await store.all("SELECT row_count::INTEGER AS n FROM rollup_state WHERE name = 'nul' || chr(0) || 'inside' OR name = 'it''s' ORDER BY name")).toEqual([{ n: 0 }, { n: 2 }]);
+    expect(await store.all('SELECT count(*)::INTEGER AS n FROM rollup_state')).toEqual([{ n: names.length + 1 }]);
+    await store.close();
+  });
+});

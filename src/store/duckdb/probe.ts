@@ -23,6 +23,28 @@ export function probeable(keys: readonly string[]): boolean {
   return keys.every((k) => !k.includes('\0'));
 }
 
+/**
+ * ` AND column IN (<constants>)`, which lets a statement that already matches rows by key
+ * find them through the index; nothing when a key cannot be written as a constant (the
+ * statement is then right, only not indexed).
+ */
+export function indexedFilter(column: string, keys: readonly string[]): string {
+  return probeable(keys) ? ` AND ${inConstants(column, keys)}` : '';
+}
+
+type Read = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/**
+ * The stored rows (`columns`) of `table` whose `key` is among `keys`: through the index, in
+ * chunks of PROBE_KEYS; by a join with the keys when one of them cannot be a constant.
+ */
+export async function lookUp(read: Read, table: string, key: string, keys: readonly string[], columns: string): Promise<Record<string, unknown>[]> {
+  if (!probeable(keys)) return read(`SELECT ${columns} FROM ${table} WHERE ${key} IN (SELECT unnest($1::VARCHAR[]))`, [keys]);
+  const out: Record<string, unknown>[] = [];
+  for (const chunk of probeChunks(keys)) out.push(...(await read(`SELECT ${columns} FROM ${table} WHERE ${inConstants(key, chunk)}`, [])));
+  return out;
+}
+
 /** Keys in chunks a probe answers from the index. */
 export function probeChunks<T>(keys: readonly T[]): T[][] {
   const out: T[][] = [];

@@ -7,14 +7,14 @@ import { tableDef } from '../../model/catalogue/index.ts';
 import type { RawRow, StoredRaw } from '../types.ts';
 import { toParam } from './values.ts';
 import { stageEncoded } from './columnar.ts';
-import { inConstants, probeable, probeChunks } from './probe.ts';
+import { indexedFilter, lookUp, probeChunks } from './probe.ts';
 
 /** Where the item's head is written: new items by a plain insert (the index refuses a duplicate), changed ones by an update of their own rows. */
 const INSERT_HEADS = 'INSERT INTO raw_heads SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), NULL';
 const moveHeads = (heads: string[]) => `
 UPDATE raw_heads SET previous = raw_heads.raw_id, raw_id = v.r
   FROM (SELECT unnest($1::VARCHAR[]) AS k, unnest($2::VARCHAR[]) AS r) v
- WHERE raw_heads.head_key = v.k${probeable(heads) ? ` AND ${inConstants('raw_heads.head_key', heads)}` : ''}`;
+ WHERE raw_heads.head_key = v.k${indexedFilter('raw_heads.head_key', heads)}`;
 
 /** The item a raw id is a version of: the raw id without its `#<content hash>` suffix. */
 export function headKeyOf(rawId: string): string {
@@ -59,14 +59,8 @@ export async function storeRawRows(conn: DuckDBConnection, order: string[], reco
  */
 async function claimHeads(conn: DuckDBConnection, byHead: Map<string, RawRow>): Promise<{ rawId: string; previous: string | null }[]> {
   const heads = [...byHead.keys()];
-  const stored = new Map<string, string>();
-  if (probeable(heads)) {
-    for (const chunk of probeChunks(heads)) {
-      for (const r of await rows(conn, `SELECT head_key, raw_id FROM raw_heads WHERE ${inConstants('head_key', chunk)}`, [])) stored.set(String(r.head_key), String(r.raw_id));
-    }
-  } else {
-    for (const r of await rows(conn, 'SELECT head_key, raw_id FROM raw_heads WHERE head_key IN (SELECT unnest($1::VARCHAR[]))', [heads])) stored.set(String(r.head_key), String(r.raw_id));
-  }
+  const found = await lookUp((sql, params) => rows(conn, sql, params), 'raw_heads', 'head_key', heads, 'head_key, raw_id');
+  const stored = new Map(found.map((r) => [String(r.head_key), String(r.raw_id)]));
   const added = heads.filter((h) => !stored.has(h));
   const moved = heads.filter((h) => stored.has(h) && stored.get(h) !== byHead.get(h)!.raw_id);
   if (added.length > 0) await conn.run(INSERT_HEADS, [added, added.map((h) => byHead.get(h)!.raw_id)].map(toParam));

@@ -9,7 +9,7 @@
 import type { TableDef } from '../../model/catalogue/index.ts';
 import { columnOf } from '../../model/catalogue/index.ts';
 import { ident } from '../../lib/sql.ts';
-import { inConstants } from './probe.ts';
+import { indexedFilter } from './probe.ts';
 
 const q = ident;
 
@@ -58,16 +58,15 @@ export function probeKey(t: TableDef): string | null {
 
 /** The statements of an upsert by probes, for a table keyed by `key` alone (probeKey). */
 export const probeStatements = {
-  /** The stored keys among `keys` (≤ PROBE_KEYS), from the index. */
-  stored: (t: TableDef, key: string, keys: readonly string[]) => `SELECT ${q(key)} AS k FROM ${q(t.name)} WHERE ${inConstants(q(key), keys)}`,
-  /** The staged rows whose key is not among $1 (the stored ones). */
-  insertNew: (t: TableDef, key: string, stage: string) => `INSERT INTO ${q(t.name)} SELECT * FROM ${stage} WHERE ${q(key)} NOT IN (SELECT unnest($1::VARCHAR[]))`,
+  /** The staged rows whose key is not among $1 (the stored ones); every staged row when none is stored. */
+  insertNew: (t: TableDef, key: string, stage: string, anyStored: boolean) =>
+    `INSERT INTO ${q(t.name)} SELECT * FROM ${stage}${anyStored ? ` WHERE ${q(key)} NOT IN (SELECT unnest($1::VARCHAR[]))` : ''}`,
   /** The stored rows of `keys` (≤ PROBE_KEYS) that differ from the staged ones and lose to them. */
   replace: (t: TableDef, key: string, stage: string, order: readonly string[], keys: readonly string[]): string | null => {
     const { set, differs } = updateParts(t, order);
     if (set.length === 0) return null;
     return `UPDATE ${q(t.name)} AS cur SET ${set.join(', ')} FROM ${stage} AS excluded
-             WHERE cur.${q(key)} = excluded.${q(key)} AND ${inConstants(`cur.${q(key)}`, keys)}
+             WHERE cur.${q(key)} = excluded.${q(key)}${indexedFilter(`cur.${q(key)}`, keys)}
                AND (${differs.join(' OR ')}) AND ${winsSql(t)}`;
   },
 };
